@@ -1,0 +1,44 @@
+"""sphinx-concepts: concept entries, aliases and references for Sphinx."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from . import assets, config
+from .directives import ConceptDirective
+from .domain import ConceptDomain, check_after_reading, report_missing
+from .roles import ConceptRole
+from .transforms import SingleConceptTitle
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+__version__ = "0.1.0"
+
+#: Bump when a record kept in the environment changes shape.
+ENV_VERSION = 1
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    """Register the extension with Sphinx."""
+    config.register(app)
+    app.add_domain(ConceptDomain)
+    # Also without the domain prefix, so no `primary_domain` is needed.
+    app.add_directive("concept", ConceptDirective)
+    app.add_role("concept", ConceptRole())
+    app.add_directive_to_domain(ConceptDomain.name, "concept", ConceptDirective)
+    app.add_role_to_domain(ConceptDomain.name, "concept", ConceptRole())
+    app.add_transform(SingleConceptTitle)
+    app.add_message_catalog("sphinx_concepts", str(Path(__file__).parent / "locales"))
+    app.connect("config-inited", config.validate)
+    app.connect("env-updated", check_after_reading)
+    app.connect("warn-missing-reference", report_missing)
+    app.connect("builder-inited", assets.add_stylesheet)
+    app.connect("build-finished", assets.copy_static_files)
+    return {
+        "version": __version__,
+        "env_version": ENV_VERSION,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

@@ -1,0 +1,256 @@
+"""The ``concept`` directive: declares one entry and renders it."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx import addnodes
+from sphinx.directives import ObjectDescription
+from sphinx.locale import get_translation
+from sphinx.util.nodes import make_id
+
+from .diagnostics import WarningSubtype, warn
+from .domain import RELATED_FLAG, ConceptDomain
+from .model import Concept, concept_key, first_sentence, split_list
+
+if TYPE_CHECKING:
+    from docutils.nodes import Node
+    from sphinx.util.typing import OptionSpec
+
+__all__ = ["ConceptDirective"]
+
+_ = get_translation("sphinx_concepts")
+
+
+class _AcceptAnyOption(dict[str, Any]):
+    """An option spec that lets unknown options through.
+
+    docutils and MyST drop a whole directive for one unknown option; the entry is
+    worth more than that, so :class:`ConceptDirective` takes them and warns.
+    """
+
+    def __missing__(self, key: str) -> Any:
+        return directives.unchanged
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self[key]
+
+
+_ENTRY_OPTIONS = ("summary", "aliases", "category", "tags", "related")
+_WHITESPACE = re.compile(r"\s+")
+
+
+def _collapse(text: str) -> str:
+    return _WHITESPACE.sub(" ", text).strip()
+
+
+class ConceptDirective(ObjectDescription[str]):
+    """``.. concept:: Name`` with entry options; the content is the explanation."""
+
+    required_arguments = 0  # a missing name is an author's mistake to report, not a crash
+    optional_arguments = 1
+    final_argument_whitespace = True
+    option_spec: ClassVar[OptionSpec] = _AcceptAnyOption(
+        {
+            **ObjectDescription.option_spec,
+            **dict.fromkeys(_ENTRY_OPTIONS, directives.unchanged),
+        }
+    )
+
+    concept_name: str
+    anchor: str | None = None
+    summary_text: str = ""
+
+    def run(self) -> list[Node]:
+        # Registered as a plain directive too, so `.. concept::` works without a
+        # default domain; ObjectDescription reads the domain from the name.
+        self.name = "concept:concept"
+        self.concept_name = _collapse(self.arguments[0]) if self.arguments else ""
+        self._warn_unknown_options()
+        if not self.concept_name:
+            warn(
+                WarningSubtype.EMPTY_NAME,
+                "concept entry without a name; its explanation is kept, but no concept is declared",
+                self.get_location(),
+            )
+            return list(self.parse_content_to_nodes())
+        self.aliases = self._list_option("aliases")
+        self.tags = self._list_option("tags")
+        self.related = self._list_option("related")
+        self.category = _collapse(self.options.get("category") or "") or None
+
+        result = super().run()
+        if self.anchor is not None:
+            domain = self.env.get_domain(ConceptDomain.name)
+            assert isinstance(domain, ConceptDomain)
+            domain.note_concept(
+                Concept(
+                    name=self.concept_name,
+                    key=concept_key(self.concept_name),
+                    docname=self.env.docname,
+                    anchor=self.anchor,
+                    lineno=self.lineno,
+                    summary=self.summary_text,
+                    aliases=tuple(self.aliases),
+                    category=self.category,
+                    tags=tuple(self.tags),
+                    related=tuple(self.related),
+                )
+            )
+        return result
+
+    # -- options ---------------------------------------------------------------------
+
+    def _warn_unknown_options(self) -> None:
+        for option in sorted(set(self.options) - set(ObjectDescription.option_spec) - set(_ENTRY_OPTIONS)):
+            warn(
+                WarningSubtype.UNKNOWN_OPTION,
+                f"unknown option {option!r} of concept {self.concept_name!r} ignored; "
+                f"known options are {', '.join(_ENTRY_OPTIONS)}",
+                self.get_location(),
+            )
+            del self.options[option]
+
+    def _list_option(self, option: str) -> list[str]:
+        """Split a comma-separated option, dropping empty and repeated items with care."""
+        items, empty = split_list(self.options.get(option))
+        if empty:
+            warn(
+                WarningSubtype.EMPTY_ITEM,
+                f"empty item in :{option}: of concept {self.concept_name!r} ignored",
+                self.get_location(),
+            )
+        unique: dict[str, str] = {}
+        for item in items:
+            unique.setdefault(concept_key(item), item)
+        return list(unique.values())
+
+    # -- ObjectDescription hooks -----------------------------------------------------
+
+    def get_signatures(self) -> list[str]:
+        return [self.concept_name]
+
+    def handle_signature(self, sig: str, signode: addnodes.desc_signature) -> str:
+        signode += addnodes.desc_name(sig, sig)
+        return sig
+
+    def add_target_and_index(self, name: str, sig: str, signode: addnodes.desc_signature) -> None:
+        anchor = make_id(self.env, self.state.document, "concept", name)
+        signode["ids"].append(anchor)
+        self.state.document.note_explicit_target(signode)
+        self.anchor = anchor
+        if not self.config.concepts_index_entries or "no-index-entry" in self.options:
+            return
+        entries = self.indexnode["entries"]
+        # ';' separates index sub-entries, so such names stay out of the index.
+        if ";" not in name:
+            entries.append(("single", name, anchor, "", None))
+            for alias in self.aliases:
+                if ";" not in alias:
+                    entries.append(("see", f"{alias}; {name}", anchor, "", None))
+
+    def _object_hierarchy_parts(self, sig_node: addnodes.desc_signature) -> tuple[str, ...]:
+        return (self.concept_name,)
+
+    def _toc_entry_name(self, sig_node: addnodes.desc_signature) -> str:
+        return self.concept_name
+
+    def transform_content(self, content_node: addnodes.desc_content) -> None:
+        hidden = set(self.config.concepts_hidden_parts)
+        summary_nodes = self._summary_nodes(content_node)
+
+        front: list[Node] = []
+        if summary_nodes and "summary" not in hidden:
+            front.append(nodes.paragraph("", "", *summary_nodes, classes=["concept-summary"]))
+        fields = nodes.field_list()
+        if self.aliases and "aliases" not in hidden:
+            fields += _field(_("Also known as"), _joined(self.aliases, "concept-alias"), "concept-field-aliases")
+        if self.category and "category" not in hidden:
+            fields += _field(_("Category"), _joined([self.category], "concept-category"), "concept-field-category")
+        if self.tags and "tags" not in hidden:
+            fields += _field(_("Tags"), _joined(self.tags, "concept-tag"), "concept-field-tags")
+        if fields.children:
+            # Wrapped, so ObjectDescription's DocFieldTransformer leaves it alone.
+            front.append(nodes.container("", fields, classes=["concept-meta"]))
+        if "explanation" in hidden:
+            content_node.clear()
+        content_node[0:0] = front
+
+        if self.related and "related" not in hidden:
+            links = [self._related_link(name) for name in self.related]
+            related = nodes.field_list("", _field(_("Related concepts"), _joined_nodes(links), "concept-field-related"))
+            content_node += nodes.container("", related, classes=["concept-related"])
+        if "backlink" not in hidden:
+            content_node += self._back_link()
+
+    # -- parts of the entry ----------------------------------------------------------
+
+    def _summary_nodes(self, content_node: addnodes.desc_content) -> list[Node]:
+        """Parse the summary option; without one, take the explanation's first sentence.
+
+        Returns the nodes to show as the lead (none for a derived summary, which
+        the explanation already shows) and sets :attr:`summary_text`.
+        """
+        summary = _collapse(self.options.get("summary") or "")
+        if summary:
+            parsed, messages = self.parse_inline(summary, lineno=self.lineno)
+            self.summary_text = _collapse("".join(node.astext() for node in parsed))
+            return [*parsed, *messages]
+        first_paragraph = next(iter(content_node.findall(nodes.paragraph)), None)
+        if first_paragraph is not None:
+            self.summary_text = first_sentence(first_paragraph.astext())
+        return []
+
+    def _related_link(self, name: str) -> addnodes.pending_xref:
+        link = addnodes.pending_xref(
+            "",
+            nodes.inline(name, name, classes=["xref", "concept", "concept-concept"]),
+            refdomain=ConceptDomain.name,
+            reftype="concept",
+            reftarget=concept_key(name),
+            refexplicit=True,
+            refwarn=False,
+            refdoc=self.env.docname,
+        )
+        link[RELATED_FLAG] = True
+        link["concept-query"] = name
+        return link
+
+    def _back_link(self) -> nodes.paragraph:
+        text = _("Back to all concepts")
+        link = addnodes.pending_xref(
+            "",
+            nodes.inline(text, text),
+            refdomain="std",
+            reftype="ref",
+            reftarget=self.config.concepts_all_concepts_label,
+            refexplicit=True,
+            refwarn=True,
+            refdoc=self.env.docname,
+        )
+        return nodes.paragraph("", "← ", link, classes=["concept-backlink"])
+
+
+def _field(label: str, body: list[Node], class_name: str) -> nodes.field:
+    return nodes.field(
+        "",
+        nodes.field_name(label, label),
+        nodes.field_body("", nodes.paragraph("", "", *body)),
+        classes=[class_name],
+    )
+
+
+def _joined(items: list[str], class_name: str) -> list[Node]:
+    return _joined_nodes([nodes.inline(item, item, classes=[class_name]) for item in items])
+
+
+def _joined_nodes(parts: list[Any]) -> list[Node]:
+    joined: list[Node] = []
+    for index, part in enumerate(parts):
+        if index:
+            joined.append(nodes.Text(", "))
+        joined.append(part)
+    return joined
