@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import assets, config
 from .directives import ConceptDirective
-from .domain import ConceptDomain, check_after_reading, report_missing
+from .domain import ConceptDomain, after_reading, report_missing
 from .roles import ConceptRole
 from .transforms import SingleConceptTitle
 
@@ -32,7 +32,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_transform(SingleConceptTitle)
     app.add_message_catalog("sphinx_concepts", str(Path(__file__).parent / "locales"))
     app.connect("config-inited", config.validate)
-    app.connect("env-updated", check_after_reading)
+    app.connect("env-updated", after_reading)
     app.connect("warn-missing-reference", report_missing)
     app.connect("builder-inited", assets.add_stylesheet)
     app.connect("build-finished", assets.copy_static_files)

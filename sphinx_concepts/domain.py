@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Set
 from typing import TYPE_CHECKING, Any
 
+from docutils import nodes
+from sphinx import addnodes
 from sphinx.domains import Domain, Index, IndexEntry, ObjType
 from sphinx.locale import get_translation
 from sphinx.util.nodes import make_refnode
@@ -20,7 +22,7 @@ if TYPE_CHECKING:
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
-__all__ = ["ConceptDomain", "ConceptIndex", "check_after_reading", "report_missing"]
+__all__ = ["ConceptDomain", "ConceptIndex", "after_reading", "report_missing"]
 
 _ = get_translation("sphinx_concepts")
 
@@ -62,14 +64,18 @@ class ConceptDomain(Domain):
     """Concept entries, their aliases, and ``:concept:`` references."""
 
     name = "concept"
-    label = "Concepts"
+    label = "Concept"
+    # Search results read "<label> <type>": "Concept entry", "Concept alias".
     object_types = {  # noqa: RUF012 (Sphinx's own declaration style)
-        "concept": ObjType(_("concept"), "concept"),
-        "alias": ObjType(_("concept alias"), "concept"),
+        "concept": ObjType(_("entry"), "concept"),
+        "alias": ObjType(_("alias"), "concept"),
     }
     indices = [ConceptIndex]  # noqa: RUF012
     #: ``entries``: docname -> the concepts that document declares, in source order.
-    initial_data: dict[str, Any] = {"entries": {}}  # noqa: RUF012
+    #: ``references``: docname -> the keys its concept references name (sorted).
+    #: ``resolutions``: key -> what it resolved to in the last build (see
+    #: :meth:`outdated_referrers`); global, computed in the main process.
+    initial_data: dict[str, Any] = {"entries": {}, "references": {}, "resolutions": {}}  # noqa: RUF012
     data_version = 1
 
     _lookup: ConceptLookup | None = None
@@ -95,7 +101,23 @@ class ConceptDomain(Domain):
         self.entries.setdefault(concept.docname, []).append(concept)
         self._invalidate()
 
+    def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
+        """Note which keys the document's references ask for, to rewrite it when they change."""
+        keys: set[str] = set()
+        for node in document.findall(addnodes.pending_xref):
+            target = node.get("reftarget")
+            if not target:
+                continue
+            if node.get("refdomain") == self.name:
+                keys.add(target)
+            elif node.get("reftype") in ("any", "myst"):
+                # Resolved through resolve_any_xref, with its spelling fallback.
+                keys.update(_any_xref_keys(target))
+        if keys:
+            self.data["references"][docname] = sorted(keys)
+
     def clear_doc(self, docname: str) -> None:
+        self.data["references"].pop(docname, None)
         if self.entries.pop(docname, None) is not None:
             self._invalidate()
 
@@ -103,7 +125,32 @@ class ConceptDomain(Domain):
         for docname in docnames:
             if docname in otherdata["entries"]:
                 self.entries[docname] = otherdata["entries"][docname]
+            if docname in otherdata["references"]:
+                self.data["references"][docname] = otherdata["references"][docname]
         self._invalidate()
+
+    def outdated_referrers(self) -> set[str]:
+        """Documents whose concept references resolve differently than when last written.
+
+        References are resolved when a page is written, so a page that links to a
+        concept whose name, anchor, page or summary changed elsewhere must be
+        written again, though it need not be read again. Linear in the number of
+        distinct referenced keys.
+        """
+        referrers: dict[str, list[str]] = {}
+        for docname, keys in self.data["references"].items():
+            for key in keys:
+                referrers.setdefault(key, []).append(docname)
+        plurals = self.env.config.concepts_match_plurals
+        previous: dict[str, Any] = self.data["resolutions"]
+        current = {key: _fingerprint(self.lookup.find(key, plurals=plurals)) for key in referrers}
+        self.data["resolutions"] = current
+        return {
+            docname
+            for key, fingerprint in current.items()
+            if key not in previous or previous[key] != fingerprint
+            for docname in referrers[key]
+        }
 
     # -- checks once all documents are read -------------------------------------------
 
@@ -197,12 +244,12 @@ class ConceptDomain(Domain):
         node: pending_xref,
         contnode: Element,
     ) -> list[tuple[str, Element]]:
-        key = concept_key(target)
-        concept = self.find(key, location=node)
-        if concept is None and ("-" in key or "_" in key):
-            # Markdown link targets cannot hold spaces: "#base-models" names "Base Models".
-            concept = self.find(concept_key(key.replace("-", " ").replace("_", " ")), location=node)
-        if concept is None:
+        concept = None
+        for key in _any_xref_keys(target):
+            concept = self.find(key, location=node)
+            if concept is not None:
+                break
+        else:
             return []
         return [("concept:concept", self._make_link(builder, fromdocname, concept, contnode))]
 
@@ -218,6 +265,23 @@ class ConceptDomain(Domain):
     def get_full_qualified_name(self, node: Element) -> str | None:
         target = node.get("reftarget")
         return concept_key(target) if target else None
+
+
+def _any_xref_keys(target: str) -> list[str]:
+    """The keys a ``:any:`` or MyST link target may name, in order of preference."""
+    key = concept_key(target)
+    # Markdown link targets cannot hold spaces: "#base-models" names "Base Models".
+    spaced = concept_key(key.replace("-", " ").replace("_", " "))
+    return [key] if spaced == key else [key, spaced]
+
+
+def _fingerprint(match: Match | None) -> tuple[Any, ...] | None:
+    """What a resolved reference shows: target page, anchor, name and hover summary."""
+    if match is None:
+        return None
+    concept = match.concept
+    others = tuple(other.name for other in match.also_matched)
+    return (concept.docname, concept.anchor, concept.name, concept.summary, others)
 
 
 def report_missing(app: Sphinx, domain: Domain, node: pending_xref) -> bool | None:
@@ -236,10 +300,11 @@ def report_missing(app: Sphinx, domain: Domain, node: pending_xref) -> bool | No
     return True
 
 
-def check_after_reading(app: Sphinx, env: BuildEnvironment) -> None:
-    """``env-updated``: the domain's cross-document checks."""
+def after_reading(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """``env-updated``: cross-document checks; returns the pages to write again."""
     domain = env.get_domain(ConceptDomain.name)
     assert isinstance(domain, ConceptDomain)
     domain.check_entries()
+    return sorted(domain.outdated_referrers())
 
 

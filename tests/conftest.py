@@ -1,0 +1,99 @@
+"""Shared fixtures: real Sphinx projects built from the test roots in ``roots/``."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from bs4 import BeautifulSoup
+from sphinx.testing.util import SphinxTestApp
+
+pytest_plugins = ("sphinx.testing.fixtures",)
+
+ROOTS = Path(__file__).parent / "roots"
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    return ROOTS
+
+
+class Project:
+    """A copy of a test root that can be built, edited and built again."""
+
+    def __init__(self, make_app: Callable[..., SphinxTestApp], srcdir: Path) -> None:
+        self._make_app = make_app
+        self.srcdir = srcdir
+
+    def build(
+        self,
+        buildername: str = "html",
+        *,
+        confoverrides: dict[str, Any] | None = None,
+        parallel: int = 0,
+        freshenv: bool = False,
+        builddir: Path | None = None,
+    ) -> SphinxTestApp:
+        app = self._make_app(
+            buildername,
+            srcdir=self.srcdir,
+            builddir=builddir,
+            confoverrides=confoverrides or {},
+            parallel=parallel,
+            freshenv=freshenv,
+        )
+        app.build()
+        return app
+
+    def write(self, name: str, text: str) -> None:
+        (self.srcdir / name).write_text(text, encoding="utf-8")
+
+    def edit(self, name: str, old: str, new: str) -> None:
+        path = self.srcdir / name
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not in {name}"
+        path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+@pytest.fixture
+def project(make_app: Callable[..., SphinxTestApp], tmp_path: Path) -> Callable[..., Project]:
+    """``project("entries-rst")`` copies ``roots/test-entries-rst`` and returns a Project."""
+
+    def copy(root: str, name: str | None = None) -> Project:
+        srcdir = tmp_path / (name or root)
+        shutil.copytree(ROOTS / f"test-{root}", srcdir)
+        return Project(make_app, srcdir)
+
+    return copy
+
+
+def build_copy(root: str, destination: Path, buildername: str = "html", **kwargs: Any) -> SphinxTestApp:
+    """Copy a root to *destination* and build it once, for module-scoped fixtures.
+
+    The caller calls ``app.cleanup()`` when done.
+    """
+    shutil.copytree(ROOTS / f"test-{root}", destination)
+    app = SphinxTestApp(buildername, srcdir=destination, **kwargs)
+    app.build()
+    return app
+
+
+def warnings_of(app: SphinxTestApp) -> list[str]:
+    """The warning lines of a build, with the source folder written as ``SRC/``."""
+    text = app.warning.getvalue()
+    text = re.sub(r"\x1b\[[0-9;]*m", "", text)  # colours, where the stream has them
+    text = text.replace(str(app.srcdir) + "/", "SRC/")
+    return [line for line in text.splitlines() if line.strip()]
+
+
+def html_of(app: SphinxTestApp, docname: str) -> BeautifulSoup:
+    return BeautifulSoup((Path(app.outdir) / f"{docname}.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def text_of(element: Any) -> str:
+    """An element's text with white space collapsed (signatures split words into spans)."""
+    return " ".join(element.get_text(" ").split()).replace(" ,", ",").replace(" :", ":")

@@ -1,0 +1,172 @@
+"""Entries and references, the same content in reStructuredText and in MyST."""
+
+from __future__ import annotations
+
+import json
+import pickle
+from pathlib import Path
+
+import pytest
+from sphinx.util.inventory import InventoryFile
+
+from conftest import build_copy, html_of, text_of, warnings_of
+
+SYNTAXES = ["entries-rst", "entries-myst"]
+
+AFM_SUMMARY = (
+    "Large-scale AI models trained on broad data that serve as the base for various downstream applications."
+)
+
+
+@pytest.fixture(params=SYNTAXES, scope="module")
+def built(request, tmp_path_factory):
+    """One clean HTML build of each syntax's root, shared by the tests of this module."""
+    app = build_copy(request.param, tmp_path_factory.mktemp(request.param) / "src")
+    yield app
+    app.cleanup()
+
+
+def test_builds_without_warnings(built):
+    assert warnings_of(built) == []
+
+
+def test_entry_renders_every_part_in_order(built):
+    entry = html_of(built, "afm").select_one("dl.concept")
+    assert text_of(entry.select_one("dt")).startswith("AI Foundation Models")
+    assert entry.select_one("dt")["id"] == "concept-AI-Foundation-Models"
+    content = entry.select_one("dd")
+    parts = [child for child in content.children if getattr(child, "name", None)]
+    classes = [" ".join(part.get("class", [])) for part in parts]
+    assert classes[0] == "concept-summary"
+    assert text_of(parts[0]) == AFM_SUMMARY
+    assert "concept-meta" in classes[1]
+    fields = {text_of(dt).rstrip(":"): text_of(dd) for dt, dd in zip(parts[1].select("dt"), parts[1].select("dd"))}
+    assert fields == {
+        "Also known as": "Foundation Model, Foundation Models, Base Models",
+        "Category": "AI",
+        "Tags": "ai, machine-learning, models, fundamentals",
+    }
+    # The explanation follows, with its list intact.
+    assert "adapted to a wide range of downstream tasks" in text_of(parts[2])
+    assert len(content.select("li")) == 2
+    assert "concept-related" in classes[-2]
+    assert "concept-backlink" in classes[-1]
+
+
+def test_related_concepts_are_resolved_links(built):
+    related = html_of(built, "afm").select_one("div.concept-related")
+    links = related.select("a.reference")
+    assert [text_of(a) for a in links] == ["Large Language Models", "Transformer"]
+    assert [a["href"] for a in links] == [
+        "models.html#concept-Large-Language-Models",
+        "models.html#concept-Transformer",
+    ]
+
+
+def test_back_link_points_to_the_concept_index(built):
+    back = html_of(built, "afm").select_one("p.concept-backlink a")
+    assert back["href"] == "concept-index.html"
+    assert text_of(back) == "Back to all concepts"
+    index = html_of(built, "concept-index")
+    names = [text_of(a) for a in index.select("table.indextable a")]
+    assert names.index("AI Foundation Models") < names.index("Base Models") < names.index("Transformer")
+    assert "see AI Foundation Models" in text_of(index.select_one("table.indextable"))
+
+
+def test_single_concept_page_takes_the_name_as_title(built):
+    page = html_of(built, "afm")
+    assert text_of(page.title).startswith("AI Foundation Models")
+    assert "concept-page" in page.select_one("dl.concept")["class"]
+    # The navigation (the root toctree) shows the name too.
+    index = html_of(built, "index")
+    assert "AI Foundation Models" in [text_of(a) for a in index.select("div.toctree-wrapper a")]
+    # A page with its own heading keeps it.
+    assert text_of(html_of(built, "models").title).startswith("Models")
+
+
+def test_derived_summary_is_the_first_sentence(built):
+    env = pickle.loads((Path(built.doctreedir) / "environment.pickle").read_bytes())
+    entries = {c.name: c for cs in env.domaindata["concept"]["entries"].values() for c in cs}
+    assert entries["Large Language Models"].summary == (
+        "Large language models are foundation models for text, e.g. GPT."
+    )
+    assert entries["Transformer"].summary == "A neural network architecture built on attention."
+    # A derived summary is not shown twice: there is no lead paragraph.
+    llm = html_of(built, "models").select("dl.concept")[0]
+    assert llm.select_one("p.concept-summary") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor"),
+    [
+        ("AI Foundation Models", "concept-AI-Foundation-Models"),
+        ("Base Models", "concept-AI-Foundation-Models"),
+        ("foundation MODEL", "concept-AI-Foundation-Models"),
+        ("ＬＬＭ", "concept-Large-Language-Models"),
+        ("these models", "concept-AI-Foundation-Models"),
+        ("Transformer", "concept-Transformer"),
+    ],
+)
+def test_references_resolve_by_name_and_alias(built, text, anchor):
+    links = {text_of(a): a for a in html_of(built, "refs").select("a.reference.internal")}
+    link = links[text]
+    assert link["href"].endswith("#" + anchor)
+    expected_title = AFM_SUMMARY if "Foundation" in anchor else None
+    if expected_title:
+        assert link["title"] == expected_title
+
+
+def test_reference_in_the_same_page_uses_the_local_anchor(built):
+    links = {text_of(a): a for a in html_of(built, "models").select("a.reference.internal")}
+    assert links["LLMs"]["href"] == "#concept-Large-Language-Models"
+    assert links["LLMs"]["title"] == "Large language models are foundation models for text, e.g. GPT."
+    assert links["the base"]["href"] == "afm.html#concept-AI-Foundation-Models"
+
+
+def test_myst_markdown_links_resolve_through_the_domain(built):
+    if not (Path(built.srcdir) / "refs.md").exists():
+        pytest.skip("Markdown links are a MyST feature")
+    links = {text_of(a): a for a in html_of(built, "refs").select("a.reference.internal")}
+    assert links["a link"]["href"] == "afm.html#concept-AI-Foundation-Models"
+    assert links["a slug"]["href"] == "models.html#concept-Large-Language-Models"
+
+
+def test_inventory_has_every_concept_and_alias(built):
+    inventory = InventoryFile.load((Path(built.outdir) / "objects.inv").open("rb"), "", lambda *a: "/".join(a[1:]))
+    if hasattr(inventory, "data"):  # Sphinx 8.2 returns an _Inventory object
+        inventory = inventory.data
+    concepts = inventory["concept:concept"]
+    aliases = inventory["concept:alias"]
+    assert sorted(concepts) == ["ai foundation models", "large language models", "transformer"]
+    assert sorted(aliases) == ["base models", "foundation model", "foundation models", "llm", "llms"]
+
+    def display(item):
+        return item.display_name if hasattr(item, "display_name") else item[3]
+
+    def uri(item):
+        return item.uri if hasattr(item, "uri") else item[2]
+
+    assert display(concepts["ai foundation models"]) == "AI Foundation Models"
+    assert display(aliases["base models"]) == "Base Models"
+    assert uri(aliases["base models"]).endswith("afm.html#concept-AI-Foundation-Models")
+
+
+def test_search_index_has_concepts_and_aliases_as_objects(built):
+    text = (Path(built.outdir) / "searchindex.js").read_text(encoding="utf-8")
+    index = json.loads(text[text.index("(") + 1 : text.rindex(")")])
+    type_names = {number: names[2] for number, names in index["objnames"].items()}
+    docnames = index["docnames"]
+    objects = {
+        (row[4], type_names[str(row[1])], docnames[row[0]], row[3]) for rows in index["objects"].values() for row in rows
+    }
+    assert ("AI Foundation Models", "Concept entry", "afm", "concept-AI-Foundation-Models") in objects
+    assert ("Base Models", "Concept alias", "afm", "concept-AI-Foundation-Models") in objects
+    assert ("LLMs", "Concept alias", "models", "concept-Large-Language-Models") in objects
+    assert len(objects) == 8
+
+
+def test_general_index_has_names_and_alias_see_entries(built):
+    genindex = text_of(html_of(built, "genindex"))
+    assert "AI Foundation Models" in genindex
+    assert "Base Models see AI Foundation Models" in genindex
+    assert "LLM see Large Language Models" in genindex
