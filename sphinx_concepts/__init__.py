@@ -9,7 +9,7 @@ from . import assets, config
 from .directives import ConceptDirective
 from .domain import ConceptDomain, after_reading, report_missing
 from .roles import ConceptRole
-from .transforms import SingleConceptTitle
+from .transforms import SingleConceptTitle, drop_unreachable_back_links
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -34,6 +34,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", config.validate)
     app.connect("env-updated", after_reading)
     app.connect("warn-missing-reference", report_missing)
+    app.connect("doctree-resolved", drop_unreachable_back_links)
     app.connect("builder-inited", assets.add_stylesheet)
     app.connect("build-finished", assets.copy_static_files)
     return {

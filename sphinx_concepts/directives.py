@@ -15,6 +15,7 @@ from sphinx.util.nodes import make_id
 from .diagnostics import WarningSubtype, warn
 from .domain import RELATED_FLAG, ConceptDomain
 from .model import Concept, concept_key, first_sentence, split_list
+from .transforms import BACKLINK_CLASS
 
 if TYPE_CHECKING:
     from docutils.nodes import Node
@@ -231,7 +232,7 @@ class ConceptDirective(ObjectDescription[str]):
             refwarn=True,
             refdoc=self.env.docname,
         )
-        return nodes.paragraph("", "← ", link, classes=["concept-backlink"])
+        return nodes.paragraph("", "← ", link, classes=[BACKLINK_CLASS])
 
 
 def _field(label: str, body: list[Node], class_name: str) -> nodes.field:

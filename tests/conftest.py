@@ -25,9 +25,10 @@ def rootdir() -> Path:
 class Project:
     """A copy of a test root that can be built, edited and built again."""
 
-    def __init__(self, make_app: Callable[..., SphinxTestApp], srcdir: Path) -> None:
+    def __init__(self, make_app: Callable[..., SphinxTestApp], srcdir: Path, apps: list[SphinxTestApp]) -> None:
         self._make_app = make_app
         self.srcdir = srcdir
+        self._apps = apps
 
     def build(
         self,
@@ -38,6 +39,10 @@ class Project:
         freshenv: bool = False,
         builddir: Path | None = None,
     ) -> SphinxTestApp:
+        # An app registers nodes and directives globally in docutils until it is
+        # cleaned up; the next one would warn that they are registered already.
+        while self._apps:
+            self._apps.pop().cleanup()
         app = self._make_app(
             buildername,
             srcdir=self.srcdir,
@@ -46,6 +51,7 @@ class Project:
             parallel=parallel,
             freshenv=freshenv,
         )
+        self._apps.append(app)
         app.build()
         return app
 
@@ -62,11 +68,12 @@ class Project:
 @pytest.fixture
 def project(make_app: Callable[..., SphinxTestApp], tmp_path: Path) -> Callable[..., Project]:
     """``project("entries-rst")`` copies ``roots/test-entries-rst`` and returns a Project."""
+    apps: list[SphinxTestApp] = []
 
     def copy(root: str, name: str | None = None) -> Project:
         srcdir = tmp_path / (name or root)
         shutil.copytree(ROOTS / f"test-{root}", srcdir)
-        return Project(make_app, srcdir)
+        return Project(make_app, srcdir, apps)
 
     return copy
 
@@ -96,4 +103,4 @@ def html_of(app: SphinxTestApp, docname: str) -> BeautifulSoup:
 
 def text_of(element: Any) -> str:
     """An element's text with white space collapsed (signatures split words into spans)."""
-    return " ".join(element.get_text(" ").split()).replace(" ,", ",").replace(" :", ":")
+    return " ".join(element.get_text().split())

@@ -1,2 +1,5 @@
+project = "Concepts test"
+version = release = "1.0"
+copyright = "2026, the authors"
 extensions = ["sphinx_concepts"]
 exclude_patterns = ["_build"]
