@@ -1,0 +1,3 @@
+project = "Parallel"
+extensions = ["sphinx_concepts", "myst_parser"]
+exclude_patterns = ["_build"]
