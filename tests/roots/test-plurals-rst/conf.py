@@ -1,0 +1,2 @@
+extensions = ["sphinx_concepts"]
+exclude_patterns = ["_build"]
