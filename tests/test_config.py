@@ -36,7 +36,7 @@ def test_plural_matching_is_opt_in(project, syntax):
         f"SRC/index.{ext}:{lines['ambiguous']}: WARNING: concept reference 'axes' matches 'Ax' and 'Axe'; "
         f"using 'Ax'{_suffix('ambiguous_reference')}"
     ]
-    links = {text_of(a): a["href"] for a in html_of(app, "index").select("a.reference.internal")}
+    links = {text_of(a): a["href"] for a in html_of(app, "index").select("div.body a.reference.internal")}
     assert links["foundation models"] == "#concept-Foundation-Model"
     assert links["large language model"] == "#concept-Large-Language-Models"
     assert links["axes"] == "#concept-Ax"
@@ -60,7 +60,7 @@ def test_hiding_everything_leaves_the_name(project):
     assert text_of(entry.select_one("dt")) == "AI Foundation Models¶"
     assert text_of(entry.select_one("dd")) == ""
     # Hidden parts still feed the hover summary.
-    refs = html_of(app, "refs").select_one("a.reference.internal")
+    refs = html_of(app, "refs").select_one("div.body a.reference.internal")
     assert refs["title"].startswith("Large-scale AI models")
 
 
@@ -75,7 +75,7 @@ def test_unknown_hidden_part_warns_and_is_ignored(project):
 
 def test_link_summaries_can_be_turned_off(project):
     app = project("entries-rst").build(confoverrides={"concepts_link_summaries": False})
-    links = html_of(app, "refs").select("a.reference.internal")
+    links = html_of(app, "refs").select("div.body a.reference.internal")
     assert links and all("title" not in link.attrs for link in links)
 
 

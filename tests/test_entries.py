@@ -108,7 +108,7 @@ def test_derived_summary_is_the_first_sentence(built):
     ],
 )
 def test_references_resolve_by_name_and_alias(built, text, anchor):
-    links = {text_of(a): a for a in html_of(built, "refs").select("a.reference.internal")}
+    links = {text_of(a): a for a in html_of(built, "refs").select("div.body a.reference.internal")}
     link = links[text]
     assert link["href"].endswith("#" + anchor)
     expected_title = AFM_SUMMARY if "Foundation" in anchor else None
@@ -117,7 +117,7 @@ def test_references_resolve_by_name_and_alias(built, text, anchor):
 
 
 def test_reference_in_the_same_page_uses_the_local_anchor(built):
-    links = {text_of(a): a for a in html_of(built, "models").select("a.reference.internal")}
+    links = {text_of(a): a for a in html_of(built, "models").select("div.body a.reference.internal")}
     assert links["LLMs"]["href"] == "#concept-Large-Language-Models"
     assert links["LLMs"]["title"] == "Large language models are foundation models for text, e.g. GPT."
     assert links["the base"]["href"] == "afm.html#concept-AI-Foundation-Models"
@@ -126,7 +126,7 @@ def test_reference_in_the_same_page_uses_the_local_anchor(built):
 def test_myst_markdown_links_resolve_through_the_domain(built):
     if not (Path(built.srcdir) / "refs.md").exists():
         pytest.skip("Markdown links are a MyST feature")
-    links = {text_of(a): a for a in html_of(built, "refs").select("a.reference.internal")}
+    links = {text_of(a): a for a in html_of(built, "refs").select("div.body a.reference.internal")}
     assert links["a link"]["href"] == "afm.html#concept-AI-Foundation-Models"
     assert links["a slug"]["href"] == "models.html#concept-Large-Language-Models"
 
