@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from .diagnostics import WarningSubtype, warn
 
@@ -20,7 +20,7 @@ class Option:
     name: str
     default: Any
     #: What Sphinx must redo when the value changes: "env" re-reads every document.
-    rebuild: str
+    rebuild: Literal["", "env", "html"]
     types: tuple[type, ...]
     description: str
 
@@ -74,9 +74,7 @@ OPTIONS: tuple[Option, ...] = (
 def register(app: Sphinx) -> None:
     """Declare every option to Sphinx."""
     for option in OPTIONS:
-        app.add_config_value(
-            option.name, option.default, option.rebuild, option.types, description=option.description
-        )
+        app.add_config_value(option.name, option.default, option.rebuild, option.types, description=option.description)
 
 
 def validate(app: Sphinx, config: Config) -> None:

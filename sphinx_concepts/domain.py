@@ -75,14 +75,15 @@ class ConceptDomain(Domain):
     #: ``references``: docname -> the keys its concept references name (sorted).
     #: ``resolutions``: key -> what it resolved to in the last build (see
     #: :meth:`outdated_referrers`); global, computed in the main process.
-    initial_data: dict[str, Any] = {"entries": {}, "references": {}, "resolutions": {}}  # noqa: RUF012
+    initial_data = {"entries": {}, "references": {}, "resolutions": {}}  # noqa: RUF012
     data_version = 1
 
     _lookup: ConceptLookup | None = None
 
     @property
     def entries(self) -> dict[str, list[Concept]]:
-        return self.data["entries"]
+        entries: dict[str, list[Concept]] = self.data["entries"]
+        return entries
 
     @property
     def lookup(self) -> ConceptLookup:
@@ -210,13 +211,12 @@ class ConceptDomain(Domain):
             others = ", ".join(repr(c.name) for c in match.also_matched)
             warn(
                 WarningSubtype.AMBIGUOUS_REFERENCE,
-                f"concept reference {key!r} matches {match.concept.name!r} and {others}; "
-                f"using {match.concept.name!r}",
+                f"concept reference {key!r} matches {match.concept.name!r} and {others}; using {match.concept.name!r}",
                 location,
             )
         return match.concept
 
-    def _make_link(self, builder: Builder, fromdocname: str, concept: Concept, contnode: Element) -> Element:
+    def _make_link(self, builder: Builder, fromdocname: str, concept: Concept, contnode: Element) -> nodes.reference:
         title = concept.summary if self.env.config.concepts_link_summaries else None
         return make_refnode(builder, fromdocname, concept.docname, concept.anchor, contnode, title or None)
 
@@ -229,7 +229,7 @@ class ConceptDomain(Domain):
         target: str,
         node: pending_xref,
         contnode: Element,
-    ) -> Element | None:
+    ) -> nodes.reference | None:
         concept = self.find(concept_key(target), location=node)
         if concept is None:
             return None
@@ -243,7 +243,7 @@ class ConceptDomain(Domain):
         target: str,
         node: pending_xref,
         contnode: Element,
-    ) -> list[tuple[str, Element]]:
+    ) -> list[tuple[str, nodes.reference]]:
         concept = None
         for key in _any_xref_keys(target):
             concept = self.find(key, location=node)
@@ -306,5 +306,3 @@ def after_reading(app: Sphinx, env: BuildEnvironment) -> list[str]:
     assert isinstance(domain, ConceptDomain)
     domain.check_entries()
     return sorted(domain.outdated_referrers())
-
-

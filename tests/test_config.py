@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 import sphinx
-
 from conftest import html_of, text_of, warnings_of
 
 SUFFIX = sphinx.version_info >= (8,)
@@ -14,7 +13,10 @@ def _suffix(subtype: str) -> str:
     return f" [concepts.{subtype}]" if SUFFIX else ""
 
 
-LINES = {"rst": {"plural": 20, "singular": 22, "ambiguous": 24}, "myst": {"plural": 19, "singular": 21, "ambiguous": 23}}
+LINES = {
+    "rst": {"plural": 20, "singular": 22, "ambiguous": 24},
+    "myst": {"plural": 19, "singular": 21, "ambiguous": 23},
+}
 
 
 @pytest.mark.parametrize("syntax", ["rst", "myst"])

@@ -7,15 +7,12 @@ import pickle
 from pathlib import Path
 
 import pytest
-from sphinx.util.inventory import InventoryFile
-
 from conftest import build_copy, html_of, text_of, warnings_of
+from sphinx.util.inventory import InventoryFile
 
 SYNTAXES = ["entries-rst", "entries-myst"]
 
-AFM_SUMMARY = (
-    "Large-scale AI models trained on broad data that serve as the base for various downstream applications."
-)
+AFM_SUMMARY = "Large-scale AI models trained on broad data that serve as the base for various downstream applications."
 
 
 @pytest.fixture(params=SYNTAXES, scope="module")
@@ -40,7 +37,10 @@ def test_entry_renders_every_part_in_order(built):
     assert classes[0] == "concept-summary"
     assert text_of(parts[0]) == AFM_SUMMARY
     assert "concept-meta" in classes[1]
-    fields = {text_of(dt).rstrip(":"): text_of(dd) for dt, dd in zip(parts[1].select("dt"), parts[1].select("dd"))}
+    fields = {
+        text_of(dt).rstrip(":"): text_of(dd)
+        for dt, dd in zip(parts[1].select("dt"), parts[1].select("dd"), strict=True)
+    }
     assert fields == {
         "Also known as": "Foundation Model, Foundation Models, Base Models",
         "Category": "AI",
@@ -157,7 +157,9 @@ def test_search_index_has_concepts_and_aliases_as_objects(built):
     type_names = {number: names[2] for number, names in index["objnames"].items()}
     docnames = index["docnames"]
     objects = {
-        (row[4], type_names[str(row[1])], docnames[row[0]], row[3]) for rows in index["objects"].values() for row in rows
+        (row[4], type_names[str(row[1])], docnames[row[0]], row[3])
+        for rows in index["objects"].values()
+        for row in rows
     }
     assert ("AI Foundation Models", "Concept entry", "afm", "concept-AI-Foundation-Models") in objects
     assert ("Base Models", "Concept alias", "afm", "concept-AI-Foundation-Models") in objects

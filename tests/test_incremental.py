@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from sphinx.util.inventory import InventoryFile
-
 from conftest import Project, warnings_of
+from sphinx.util.inventory import InventoryFile
 
 
 def output_files(app) -> dict[str, bytes]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import sphinx
-
 from conftest import html_of, text_of, warnings_of
 
 

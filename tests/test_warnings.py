@@ -7,7 +7,6 @@ import sys
 
 import pytest
 import sphinx
-
 from conftest import ROOTS, html_of, text_of, warnings_of
 
 KNOWN = "known options are summary, aliases, category, tags, related"
@@ -17,8 +16,18 @@ EXPECTED = {
     "rst": [
         ("first.rst", 1, "unknown_option", f"unknown option 'colour' of concept 'Foundation Model' ignored; {KNOWN}"),
         ("first.rst", 1, "empty_item", "empty item in :aliases: of concept 'Foundation Model' ignored"),
-        ("first.rst", 8, "empty_name", "concept entry without a name; its explanation is kept, but no concept is declared"),
-        ("second.rst", 4, "duplicate", "duplicate concept 'foundation model', also declared at first.rst:1; that entry is used"),
+        (
+            "first.rst",
+            8,
+            "empty_name",
+            "concept entry without a name; its explanation is kept, but no concept is declared",
+        ),
+        (
+            "second.rst",
+            4,
+            "duplicate",
+            "duplicate concept 'foundation model', also declared at first.rst:1; that entry is used",
+        ),
         (
             "second.rst",
             8,
@@ -33,7 +42,12 @@ EXPECTED = {
             "alias 'Foundation Model' of concept 'Other Model' is the name of concept 'Foundation Model' "
             "(first.rst:1); the alias is ignored",
         ),
-        ("first.rst", 1, "unknown_related", "concept 'Foundation Model' is related to unknown concept 'Missing Concept'"),
+        (
+            "first.rst",
+            1,
+            "unknown_related",
+            "concept 'Foundation Model' is related to unknown concept 'Missing Concept'",
+        ),
         ("index.rst", 9, "unknown_reference", "unknown concept 'Foundation Modle' (did you mean 'Foundation Model'?)"),
     ],
 }
