@@ -9,7 +9,7 @@ from . import assets, config
 from .directives import ConceptDirective
 from .domain import ConceptDomain, after_reading, report_missing
 from .roles import ConceptRole
-from .transforms import SingleConceptTitle, drop_unreachable_back_links
+from .transforms import SingleConceptPage, drop_unreachable_back_links
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -29,7 +29,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_role("concept", ConceptRole())
     app.add_directive_to_domain(ConceptDomain.name, "concept", ConceptDirective)
     app.add_role_to_domain(ConceptDomain.name, "concept", ConceptRole())
-    app.add_transform(SingleConceptTitle)
+    app.add_transform(SingleConceptPage)
     app.add_message_catalog("sphinx_concepts", str(Path(__file__).parent / "locales"))
     app.connect("config-inited", config.validate)
     app.connect("env-updated", after_reading)

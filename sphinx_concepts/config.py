@@ -28,7 +28,7 @@ class Option:
 OPTIONS: tuple[Option, ...] = (
     Option(
         "concepts_hidden_parts",
-        (),
+        [],
         "env",
         (list, tuple, set, frozenset),
         "Parts of every rendered entry not to show: any of " + ", ".join(ENTRY_PARTS) + ".",
@@ -80,9 +80,16 @@ def register(app: Sphinx) -> None:
 def validate(app: Sphinx, config: Config) -> None:
     """Check values at ``config-inited``; bad ones warn and fall back to the default."""
     hidden = config.concepts_hidden_parts
-    if isinstance(hidden, str):
-        hidden = [hidden]
-    unknown = sorted(set(hidden) - set(ENTRY_PARTS))
+    if isinstance(hidden, str):  # `-D concepts_hidden_parts=tags,related` gives a string
+        hidden = [part.strip() for part in hidden.split(",") if part.strip()]
+    elif not isinstance(hidden, (list, tuple, set, frozenset)):
+        warn(
+            WarningSubtype.CONFIG,
+            f"concepts_hidden_parts must be a list of part names, not {hidden!r}; nothing is hidden",
+            location=None,
+        )
+        hidden = []
+    unknown = sorted(set(map(str, hidden)) - set(ENTRY_PARTS))
     if unknown:
         warn(
             WarningSubtype.CONFIG,
@@ -90,4 +97,4 @@ def validate(app: Sphinx, config: Config) -> None:
             f"known parts are {', '.join(ENTRY_PARTS)}",
             location=None,
         )
-    config.concepts_hidden_parts = tuple(part for part in ENTRY_PARTS if part in set(hidden))
+    config.concepts_hidden_parts = [part for part in ENTRY_PARTS if part in set(hidden)]

@@ -13,7 +13,7 @@ from sphinx.util.nodes import make_refnode
 
 from .diagnostics import WarningSubtype, warn
 from .lookup import ConceptLookup, ConflictKind, Match
-from .model import Concept, collation_key, concept_key, letter_group
+from .model import Concept, collation_key, concept_key, letter_group, loose_key
 
 if TYPE_CHECKING:
     from docutils.nodes import Element
@@ -113,7 +113,7 @@ class ConceptDomain(Domain):
                 keys.add(target)
             elif node.get("reftype") in ("any", "myst"):
                 # Resolved through resolve_any_xref, with its spelling fallback.
-                keys.update(_any_xref_keys(target))
+                keys.update((concept_key(target), _LOOSE + loose_key(target)))
         if keys:
             self.data["references"][docname] = sorted(keys)
 
@@ -144,7 +144,7 @@ class ConceptDomain(Domain):
                 referrers.setdefault(key, []).append(docname)
         plurals = self.env.config.concepts_match_plurals
         previous: dict[str, Any] = self.data["resolutions"]
-        current = {key: _fingerprint(self.lookup.find(key, plurals=plurals)) for key in referrers}
+        current = {key: _fingerprint(self._resolve_recorded(key, plurals)) for key in referrers}
         self.data["resolutions"] = current
         return {
             docname
@@ -152,6 +152,12 @@ class ConceptDomain(Domain):
             if key not in previous or previous[key] != fingerprint
             for docname in referrers[key]
         }
+
+    def _resolve_recorded(self, key: str, plurals: bool) -> Match | None:
+        if key.startswith(_LOOSE):
+            concept = self.lookup.find_loose(key[len(_LOOSE) :])
+            return Match(concept) if concept is not None else None
+        return self.lookup.find(key, plurals=plurals)
 
     # -- checks once all documents are read -------------------------------------------
 
@@ -202,17 +208,19 @@ class ConceptDomain(Domain):
 
     # -- references ------------------------------------------------------------------
 
-    def find(self, key: str, location: Any = None) -> Concept | None:
+    def find(self, key: str, node: pending_xref | None = None) -> Concept | None:
         """Resolve a key to its concept, warning when plural matching is ambiguous."""
         match: Match | None = self.lookup.find(key, plurals=self.env.config.concepts_match_plurals)
         if match is None:
             return None
         if match.also_matched:
+            query = node.get("concept-query", key) if node is not None else key
             others = ", ".join(repr(c.name) for c in match.also_matched)
             warn(
                 WarningSubtype.AMBIGUOUS_REFERENCE,
-                f"concept reference {key!r} matches {match.concept.name!r} and {others}; using {match.concept.name!r}",
-                location,
+                f"concept reference {query!r} matches {match.concept.name!r} and {others}; "
+                f"using {match.concept.name!r}",
+                node,
             )
         return match.concept
 
@@ -230,7 +238,7 @@ class ConceptDomain(Domain):
         node: pending_xref,
         contnode: Element,
     ) -> nodes.reference | None:
-        concept = self.find(concept_key(target), location=node)
+        concept = self.find(concept_key(target), node)
         if concept is None:
             return None
         return self._make_link(builder, fromdocname, concept, contnode)
@@ -244,12 +252,9 @@ class ConceptDomain(Domain):
         node: pending_xref,
         contnode: Element,
     ) -> list[tuple[str, nodes.reference]]:
-        concept = None
-        for key in _any_xref_keys(target):
-            concept = self.find(key, location=node)
-            if concept is not None:
-                break
-        else:
+        # Markdown link targets cannot hold spaces: "#base-models" names "Base Models".
+        concept = self.find(concept_key(target), node) or self.lookup.find_loose(loose_key(target))
+        if concept is None:
             return []
         return [("concept:concept", self._make_link(builder, fromdocname, concept, contnode))]
 
@@ -267,12 +272,8 @@ class ConceptDomain(Domain):
         return concept_key(target) if target else None
 
 
-def _any_xref_keys(target: str) -> list[str]:
-    """The keys a ``:any:`` or MyST link target may name, in order of preference."""
-    key = concept_key(target)
-    # Markdown link targets cannot hold spaces: "#base-models" names "Base Models".
-    spaced = concept_key(key.replace("-", " ").replace("_", " "))
-    return [key] if spaced == key else [key, spaced]
+#: Marks a recorded reference key as a loose one (see ``loose_key``); keys hold no NUL.
+_LOOSE = "\0"
 
 
 def _fingerprint(match: Match | None) -> tuple[Any, ...] | None:

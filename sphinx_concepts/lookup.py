@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 
-from .model import Concept, concept_key, plural_variants
+from .model import Concept, concept_key, loose_key, plural_variants
 
 __all__ = ["ConceptLookup", "Conflict", "ConflictKind", "Match"]
 
@@ -77,6 +77,7 @@ class ConceptLookup:
                 if claimed[1] is not concept:
                     self.conflicts.append(Conflict(ConflictKind.ALIAS_CONFLICT, alias, concept, claimed[1]))
         # The loop above visits owners in source order, so the first claim wins.
+        self._loose: dict[str, Concept] | None = None
 
     def __len__(self) -> int:
         return len(self.concepts_by_key)
@@ -122,6 +123,16 @@ class ConceptLookup:
             return None
         found.sort(key=_source_order)
         return Match(found[0], tuple(found[1:]))
+
+    def find_loose(self, key: str) -> Concept | None:
+        """Find a concept by ``loose_key``: hyphens and underscores count as spaces."""
+        if self._loose is None:
+            self._loose = {}
+            for concept in self.concepts_by_key.values():
+                self._loose.setdefault(loose_key(concept.name), concept)
+            for alias, concept in self.aliases_by_key.values():
+                self._loose.setdefault(loose_key(alias), concept)
+        return self._loose.get(key)
 
     def suggest(self, key: str) -> str | None:
         """The closest known name or alias to an unknown key, as spelled, if any."""

@@ -16,6 +16,7 @@ __all__ = [
     "concept_key",
     "first_sentence",
     "letter_group",
+    "loose_key",
     "plural_variants",
     "split_list",
 ]
@@ -65,6 +66,14 @@ def concept_key(text: str) -> str:
     # casefolding can produce decomposed sequences (e.g. for "ǰ").
     folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
     return _WHITESPACE.sub(" ", folded).strip()
+
+
+def loose_key(text: str) -> str:
+    """The key with hyphens and underscores read as spaces, for Markdown link targets.
+
+    ``#retrieval-augmented-generation`` then finds "Retrieval-Augmented Generation".
+    """
+    return concept_key(text.replace("-", " ").replace("_", " "))
 
 
 def split_list(text: str | None) -> tuple[list[str], int]:

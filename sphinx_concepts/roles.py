@@ -42,7 +42,4 @@ class ConceptRole(XRefRole):
         target: str,
     ) -> tuple[str, str]:
         refnode["concept-query"] = target
-        # The text stays as written, also where intersphinx would put the other
-        # project's spelling of the name in its place.
-        refnode["refexplicit"] = True
         return title, concept_key(target)

@@ -15,35 +15,48 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
 
-__all__ = ["BACKLINK_CLASS", "SingleConceptTitle", "drop_unreachable_back_links"]
+__all__ = ["BACKLINK_CLASS", "SingleConceptPage", "drop_unreachable_back_links"]
 
 #: The class of an entry's "Back to all concepts" paragraph.
 BACKLINK_CLASS = "concept-backlink"
 
 
-class SingleConceptTitle(SphinxTransform):
-    """Give a document that holds one concept and no heading the concept's name as title.
+class SingleConceptPage(SphinxTransform):
+    """Make a document that holds one concept and no heading a page titled by the concept.
 
-    One page per concept is a common layout; the author should not have to write
-    the name twice. Sphinx's title collector falls back to ``document['title']``
-    (navigation) and uses it for the browser tab, so setting it is enough.
+    One page per concept is a common layout; the author should not write the name
+    twice. The document's content moves into a section whose title is the name, so
+    the page has a real heading, navigation and the browser tab show the name, and
+    the concept's anchor lands on the top of the page. The entry's name line goes,
+    as the heading says it, and its parts stand in a plain container (every builder
+    renders one; an object description without its signature is not).
     """
 
-    # Runs in the read phase, before the `doctree-read` collectors take the title.
+    # Runs in the read phase, before the `doctree-read` collectors take titles and tocs.
     default_priority = 800
 
     def apply(self, **kwargs: object) -> None:
-        if not self.config.concepts_page_title or "title" in self.document:
+        if not self.config.concepts_page_title:
             return
         domain = self.env.get_domain(ConceptDomain.name)
         assert isinstance(domain, ConceptDomain)
         entries = domain.entries.get(self.env.docname, [])
         if len(entries) != 1 or next(self.document.findall(nodes.section), None) is not None:
             return
-        self.document["title"] = entries[0].name
-        for desc in self.document.findall(addnodes.desc):
-            if desc.get("domain") == ConceptDomain.name:
-                desc["classes"].append("concept-page")
+        concept = entries[0]
+        signature = self.document.ids.get(concept.anchor)
+        if not isinstance(signature, addnodes.desc_signature):
+            return
+        section = nodes.section("", ids=[concept.anchor], classes=["concept-page"])
+        section += nodes.title(concept.name, concept.name)
+        section.extend(self.document.children)
+        self.document.clear()
+        self.document += section
+        self.document.ids[concept.anchor] = section
+        description = signature.parent
+        content = description.next_node(addnodes.desc_content)
+        body = nodes.container("", *(content.children if content is not None else ()), classes=["concept"])
+        description.replace_self(body)
 
 
 def drop_unreachable_back_links(app: Sphinx, doctree: nodes.document, docname: str) -> None:

@@ -46,7 +46,7 @@ def test_plural_matching_is_opt_in(project, syntax):
 
 def test_hidden_parts(project):
     app = project("entries-rst").build(confoverrides={"concepts_hidden_parts": ["tags", "backlink", "summary"]})
-    entry = html_of(app, "afm").select_one("dl.concept")
+    entry = html_of(app, "afm").select_one("div.concept")
     assert entry.select_one("p.concept-summary") is None
     assert entry.select_one("p.concept-backlink") is None
     assert entry.select_one(".concept-tag") is None
@@ -58,9 +58,9 @@ def test_hidden_parts(project):
 def test_hiding_everything_leaves_the_name(project):
     every_part = ["summary", "aliases", "category", "tags", "explanation", "related", "backlink"]
     app = project("entries-rst").build(confoverrides={"concepts_hidden_parts": every_part})
-    entry = html_of(app, "afm").select_one("dl.concept")
-    assert text_of(entry.select_one("dt")) == "AI Foundation Models¶"
-    assert text_of(entry.select_one("dd")) == ""
+    page = html_of(app, "afm").select_one("section.concept-page")
+    assert text_of(page.select_one("h1")) == "AI Foundation Models¶"
+    assert text_of(page.select_one("div.concept")) == ""
     # Hidden parts still feed the hover summary.
     refs = html_of(app, "refs").select_one("div.body a.reference.internal")
     assert refs["title"].startswith("Large-scale AI models")
@@ -75,6 +75,41 @@ def test_unknown_hidden_part_warns_and_is_ignored(project):
     assert html_of(app, "afm").select_one(".concept-tag") is None
 
 
+def test_hidden_parts_of_the_wrong_type_warn_instead_of_failing(project):
+    app = project("entries-rst").build(confoverrides={"concepts_hidden_parts": 7})
+    assert any(
+        "WARNING: concepts_hidden_parts must be a list of part names, not 7; nothing is hidden" in line
+        for line in warnings_of(app)
+    )
+    assert html_of(app, "afm").select_one(".concept-tag") is not None
+
+
+def test_hidden_parts_from_the_command_line(tmp_path):
+    import subprocess
+    import sys
+
+    from conftest import ROOTS
+
+    out = tmp_path / "out"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-q",
+            "-D",
+            "concepts_hidden_parts=tags,related",
+            str(ROOTS / "test-entries-rst"),
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0 and result.stderr == ""
+    page = (out / "afm.html").read_text(encoding="utf-8")
+    assert "concept-tag" not in page and "concept-related" not in page and "concept-alias" in page
+
+
 def test_link_summaries_can_be_turned_off(project):
     app = project("entries-rst").build(confoverrides={"concepts_link_summaries": False})
     links = html_of(app, "refs").select("div.body a.reference.internal")
@@ -83,8 +118,10 @@ def test_link_summaries_can_be_turned_off(project):
 
 def test_page_title_can_be_turned_off(project):
     app = project("entries-rst").build(confoverrides={"concepts_page_title": False})
-    assert "AI Foundation Models" not in text_of(html_of(app, "afm").title)
-    assert "concept-page" not in html_of(app, "afm").select_one("dl.concept")["class"]
+    page = html_of(app, "afm")
+    assert "AI Foundation Models" not in text_of(page.title)
+    assert page.select("section.concept-page") == []
+    assert text_of(page.select_one("dl.concept dt")) == "AI Foundation Models¶"
 
 
 def test_index_entries_can_be_turned_off(project):

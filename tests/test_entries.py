@@ -28,10 +28,10 @@ def test_builds_without_warnings(built):
 
 
 def test_entry_renders_every_part_in_order(built):
-    entry = html_of(built, "afm").select_one("dl.concept")
-    assert text_of(entry.select_one("dt")).startswith("AI Foundation Models")
-    assert entry.select_one("dt")["id"] == "concept-AI-Foundation-Models"
-    content = entry.select_one("dd")
+    page = html_of(built, "afm").select_one("section.concept-page")
+    assert page["id"] == "concept-AI-Foundation-Models"
+    assert text_of(page.select_one("h1")) == "AI Foundation Models¶"
+    content = page.select_one("div.concept")
     parts = [child for child in content.children if getattr(child, "name", None)]
     classes = [" ".join(part.get("class", [])) for part in parts]
     assert classes[0] == "concept-summary"
@@ -76,10 +76,14 @@ def test_back_link_points_to_the_concept_index(built):
 def test_single_concept_page_takes_the_name_as_title(built):
     page = html_of(built, "afm")
     assert text_of(page.title).startswith("AI Foundation Models")
-    assert "concept-page" in page.select_one("dl.concept")["class"]
+    assert page.select("h1") == page.select("section.concept-page > h1")
+    assert len(page.select("h1")) == 1
+    assert page.select("dl.concept") == []  # the heading replaces the entry's name line
     # The navigation (the root toctree) shows the name too.
     index = html_of(built, "index")
-    assert "AI Foundation Models" in [text_of(a) for a in index.select("div.toctree-wrapper a")]
+    nav = {text_of(a): a for a in index.select("div.toctree-wrapper a")}
+    assert nav["AI Foundation Models"]["href"] == "afm.html"
+    assert nav["AI Foundation Models"].select("code") == []  # plain text, like any page title
     # A page with its own heading keeps it.
     assert text_of(html_of(built, "models").title).startswith("Models")
 

@@ -11,6 +11,7 @@ from sphinx_concepts.model import (
     concept_key,
     first_sentence,
     letter_group,
+    loose_key,
     plural_variants,
     split_list,
 )
@@ -137,3 +138,13 @@ def test_suggestion_for_a_typo():
     assert lookup.suggest("foundation modle") == "Foundation Model"
     assert lookup.suggest("base mdel") == "Base Model"
     assert lookup.suggest("zzz") is None
+
+
+def test_loose_lookup_reads_hyphens_as_spaces():
+    lookup = ConceptLookup(
+        [concept("Retrieval-Augmented Generation", "a", 1, ("RAG pipeline",)), concept("Fine Tuning", "a", 2)]
+    )
+    assert lookup.find(concept_key("retrieval-augmented-generation")) is None
+    assert lookup.find_loose(loose_key("retrieval-augmented-generation")).name == "Retrieval-Augmented Generation"
+    assert lookup.find_loose(loose_key("rag_pipeline")).name == "Retrieval-Augmented Generation"
+    assert lookup.find_loose(loose_key("fine-tuning")).name == "Fine Tuning"

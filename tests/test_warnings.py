@@ -82,7 +82,7 @@ def test_nothing_else_is_lost(project, syntax):
     app = project(f"warnings-{syntax}").build()
     first = html_of(app, "first")
     # The entry with the unknown option still renders, its option ignored.
-    assert text_of(first.select_one("dl.concept dt")).startswith("Foundation Model")
+    assert text_of(first.select_one("h1")).startswith("Foundation Model")
     assert "Base Model, Shared Alias" in text_of(first.select_one("div.concept-meta"))
     # The unnamed entry keeps its text.
     assert "Body without a name." in text_of(first)
