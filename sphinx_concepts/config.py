@@ -89,7 +89,8 @@ def validate(app: Sphinx, config: Config) -> None:
             location=None,
         )
         hidden = []
-    unknown = sorted(set(map(str, hidden)) - set(ENTRY_PARTS))
+    hidden = [str(part).strip() for part in hidden]
+    unknown = sorted(set(hidden) - set(ENTRY_PARTS))
     if unknown:
         warn(
             WarningSubtype.CONFIG,
