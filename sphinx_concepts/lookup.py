@@ -78,6 +78,7 @@ class ConceptLookup:
                     self.conflicts.append(Conflict(ConflictKind.ALIAS_CONFLICT, alias, concept, claimed[1]))
         # The loop above visits owners in source order, so the first claim wins.
         self._loose: dict[str, Concept] | None = None
+        self._spellings: dict[str, str] | None = None
 
     def __len__(self) -> int:
         return len(self.concepts_by_key)
@@ -136,7 +137,9 @@ class ConceptLookup:
 
     def suggest(self, key: str) -> str | None:
         """The closest known name or alias to an unknown key, as spelled, if any."""
-        spellings: dict[str, str] = {k: c.name for k, c in self.concepts_by_key.items()}
-        spellings.update((k, alias) for k, (alias, _c) in self.aliases_by_key.items())
+        if self._spellings is None:  # built once, on the first unknown reference
+            self._spellings = {k: c.name for k, c in self.concepts_by_key.items()}
+            self._spellings.update((k, alias) for k, (alias, _c) in self.aliases_by_key.items())
+        spellings = self._spellings
         close = difflib.get_close_matches(key, spellings, n=1, cutoff=0.6)
         return spellings[close[0]] if close else None
