@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
@@ -13,8 +12,8 @@ from sphinx.locale import get_translation
 from sphinx.util.nodes import make_id
 
 from .diagnostics import WarningSubtype, warn
-from .domain import RELATED_FLAG, ConceptDomain
-from .model import Concept, concept_key, first_sentence, split_list
+from .domain import RELATED_FLAG, ConceptDomain, concept_domain
+from .model import Concept, collapse_whitespace, concept_key, first_sentence, split_list
 from .transforms import BACKLINK_CLASS
 
 if TYPE_CHECKING:
@@ -41,11 +40,6 @@ class _AcceptAnyOption(dict[str, Any]):
 
 
 _ENTRY_OPTIONS = ("summary", "aliases", "category", "tags", "related")
-_WHITESPACE = re.compile(r"\s+")
-
-
-def _collapse(text: str) -> str:
-    return _WHITESPACE.sub(" ", text).strip()
 
 
 class ConceptDirective(ObjectDescription[str]):
@@ -69,7 +63,7 @@ class ConceptDirective(ObjectDescription[str]):
         # Registered as a plain directive too, so `.. concept::` works without a
         # default domain; ObjectDescription reads the domain from the name.
         self.name = "concept:concept"
-        self.concept_name = _collapse(self.arguments[0]) if self.arguments else ""
+        self.concept_name = collapse_whitespace(self.arguments[0]) if self.arguments else ""
         self._warn_unknown_options()
         if not self.concept_name:
             warn(
@@ -81,13 +75,11 @@ class ConceptDirective(ObjectDescription[str]):
         self.aliases = self._list_option("aliases")
         self.tags = self._list_option("tags")
         self.related = self._list_option("related")
-        self.category = _collapse(self.options.get("category") or "") or None
+        self.category = collapse_whitespace(self.options.get("category") or "") or None
 
         result = super().run()
         if self.anchor is not None:
-            domain = self.env.get_domain(ConceptDomain.name)
-            assert isinstance(domain, ConceptDomain)
-            domain.note_concept(
+            concept_domain(self.env).note_concept(
                 Concept(
                     name=self.concept_name,
                     key=concept_key(self.concept_name),
@@ -195,10 +187,10 @@ class ConceptDirective(ObjectDescription[str]):
         Returns the nodes to show as the lead (none for a derived summary, which
         the explanation already shows) and sets :attr:`summary_text`.
         """
-        summary = _collapse(self.options.get("summary") or "")
+        summary = collapse_whitespace(self.options.get("summary") or "")
         if summary:
             parsed, messages = self.parse_inline(summary, lineno=self.lineno)
-            self.summary_text = _collapse("".join(node.astext() for node in parsed))
+            self.summary_text = collapse_whitespace("".join(node.astext() for node in parsed))
             return [*parsed, *messages]
         first_paragraph = next(iter(content_node.findall(nodes.paragraph)), None)
         if first_paragraph is not None:

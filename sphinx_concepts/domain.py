@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
-__all__ = ["ConceptDomain", "ConceptIndex", "after_reading", "report_missing"]
+__all__ = ["ConceptDomain", "ConceptIndex", "after_reading", "concept_domain", "report_missing"]
 
 _ = get_translation("sphinx_concepts")
 
@@ -285,6 +285,13 @@ def _fingerprint(match: Match | None) -> tuple[Any, ...] | None:
     return (concept.docname, concept.anchor, concept.name, concept.summary, others)
 
 
+def concept_domain(env: BuildEnvironment) -> ConceptDomain:
+    """The environment's concept domain, typed."""
+    domain = env.get_domain(ConceptDomain.name)
+    assert isinstance(domain, ConceptDomain)
+    return domain
+
+
 def report_missing(app: Sphinx, domain: Domain, node: pending_xref) -> bool | None:
     """``warn-missing-reference``: say which concept is unknown and suggest one."""
     if domain.name != ConceptDomain.name:
@@ -303,7 +310,6 @@ def report_missing(app: Sphinx, domain: Domain, node: pending_xref) -> bool | No
 
 def after_reading(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """``env-updated``: cross-document checks; returns the pages to write again."""
-    domain = env.get_domain(ConceptDomain.name)
-    assert isinstance(domain, ConceptDomain)
+    domain = concept_domain(env)
     domain.check_entries()
     return sorted(domain.outdated_referrers())

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 __all__ = [
     "Concept",
+    "collapse_whitespace",
     "collation_key",
     "concept_key",
     "first_sentence",
@@ -55,6 +56,11 @@ class Concept:
 _WHITESPACE = re.compile(r"\s+")
 
 
+def collapse_whitespace(text: str) -> str:
+    """Strip the text and turn every run of white space into one space."""
+    return _WHITESPACE.sub(" ", text).strip()
+
+
 def concept_key(text: str) -> str:
     """Return the matching key of a name: NFKC, case-folded, white space collapsed.
 
@@ -65,7 +71,7 @@ def concept_key(text: str) -> str:
     # NFKC before casefold so compatibility forms fold; again after, because
     # casefolding can produce decomposed sequences (e.g. for "ǰ").
     folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
-    return _WHITESPACE.sub(" ", folded).strip()
+    return collapse_whitespace(folded)
 
 
 def loose_key(text: str) -> str:
@@ -94,7 +100,7 @@ def split_list(text: str | None) -> tuple[list[str], int]:
     items: list[str] = []
     empty = 0
     for raw in value.split(","):
-        item = _unquote(_WHITESPACE.sub(" ", raw).strip())
+        item = _unquote(collapse_whitespace(raw))
         if item:
             items.append(item)
         else:
@@ -121,7 +127,7 @@ def first_sentence(text: str) -> str:
     A sentence ends at ``.``, ``!`` or ``?`` followed by white space or the end,
     except after a common abbreviation such as "e.g.".
     """
-    flat = _WHITESPACE.sub(" ", text).strip()
+    flat = collapse_whitespace(text)
     for match in _SENTENCE_END.finditer(flat):
         word_start = flat.rfind(" ", 0, match.start()) + 1
         word = flat[word_start : match.start() + 1].casefold()

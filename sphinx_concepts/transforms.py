@@ -9,7 +9,7 @@ from sphinx import addnodes
 from sphinx.builders.singlehtml import SingleFileHTMLBuilder
 from sphinx.transforms import SphinxTransform
 
-from .domain import ConceptDomain
+from .domain import concept_domain
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -38,9 +38,7 @@ class SingleConceptPage(SphinxTransform):
     def apply(self, **kwargs: object) -> None:
         if not self.config.concepts_page_title:
             return
-        domain = self.env.get_domain(ConceptDomain.name)
-        assert isinstance(domain, ConceptDomain)
-        entries = domain.entries.get(self.env.docname, [])
+        entries = concept_domain(self.env).entries.get(self.env.docname, [])
         if len(entries) != 1 or next(self.document.findall(nodes.section), None) is not None:
             return
         concept = entries[0]
