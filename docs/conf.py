@@ -1,6 +1,6 @@
 """Sphinx configuration for the sphinx-concepts documentation.
 
-The site uses the extension on itself: the demo library in ``concepts/`` and the
+The site uses the extension on itself: the demo library in ``library/`` and the
 examples in the user guide are real entries, rendered by the installed package.
 """
 

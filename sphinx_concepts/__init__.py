@@ -5,11 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import assets, config
+from . import assets, config, nodes, virtual
+from .build import after_reading
 from .directives import ConceptDirective
-from .domain import ConceptDomain, after_reading, report_missing
+from .domain import ConceptDomain, report_missing
+from .entry_parts import ConceptParts, drop_unreachable_parts
+from .listing import ConceptListDirective
 from .roles import ConceptRole
-from .transforms import SingleConceptPage, drop_unreachable_back_links
+from .transforms import SingleConceptPage
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -17,24 +20,32 @@ if TYPE_CHECKING:
 __version__ = "0.1.0"
 
 #: Bump when a record kept in the environment changes shape.
-ENV_VERSION = 1
+ENV_VERSION = 2
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the extension with Sphinx."""
     config.register(app)
+    nodes.register(app)
     app.add_domain(ConceptDomain)
     # Also without the domain prefix, so no `primary_domain` is needed.
     app.add_directive("concept", ConceptDirective)
     app.add_role("concept", ConceptRole())
     app.add_directive_to_domain(ConceptDomain.name, "concept", ConceptDirective)
     app.add_role_to_domain(ConceptDomain.name, "concept", ConceptRole())
+    app.add_directive("concept-list", ConceptListDirective)
+    app.add_directive_to_domain(ConceptDomain.name, "list", ConceptListDirective)
     app.add_transform(SingleConceptPage)
+    app.add_post_transform(ConceptParts)
     app.add_message_catalog("sphinx_concepts", str(Path(__file__).parent / "locales"))
     app.connect("config-inited", config.validate)
+    app.connect("env-get-outdated", virtual.declare_pages)
+    app.connect("env-before-read-docs", virtual.skip_generated)
     app.connect("env-updated", after_reading)
     app.connect("warn-missing-reference", report_missing)
-    app.connect("doctree-resolved", drop_unreachable_back_links)
+    app.connect("doctree-resolved", drop_unreachable_parts)
+    app.connect("html-page-context", virtual.hide_missing_source)
+    app.connect("build-finished", virtual.record_written_pages)
     app.connect("builder-inited", assets.add_stylesheet)
     app.connect("build-finished", assets.copy_static_files)
     return {

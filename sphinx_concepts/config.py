@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -12,7 +13,31 @@ if TYPE_CHECKING:
     from sphinx.config import Config
 
 #: The parts of a rendered entry, in display order; each can be hidden.
-ENTRY_PARTS = ("summary", "aliases", "category", "tags", "explanation", "related", "backlink")
+ENTRY_PARTS = ("summary", "aliases", "category", "tags", "explanation", "related", "referenced-by", "backlink")
+
+#: ``concepts_pages`` keys and their defaults. ``True`` for a page means "generate
+#: it with its default (translated) title"; a string is the title; ``False`` skips it.
+PAGES_DEFAULTS: dict[str, Any] = {
+    "folder": "concepts",
+    "glossary": True,
+    "tags": True,
+    "categories": True,
+    "tag_title": "{name}",
+    "category_title": "{name}",
+    "navigation": True,
+    "only_referenced": False,
+}
+_PAGES_TYPES: dict[str, tuple[type, ...]] = {
+    "folder": (str,),
+    "glossary": (bool, str),
+    "tags": (bool, str),
+    "categories": (bool, str),
+    "tag_title": (str,),
+    "category_title": (str,),
+    "navigation": (bool,),
+    "only_referenced": (bool,),
+}
+_SAFE_SEGMENT = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._-]*")
 
 
 @dataclass(frozen=True)
@@ -63,10 +88,39 @@ OPTIONS: tuple[Option, ...] = (
     ),
     Option(
         "concepts_all_concepts_label",
-        "concept-index",
+        "",
         "env",
         (str,),
-        "The :ref: label that each entry's 'Back to all concepts' link points to.",
+        "The :ref: label that each entry's 'Back to all concepts' link points to "
+        "(default: the generated glossary, else the concept index).",
+    ),
+    Option(
+        "concepts_pages",
+        dict(PAGES_DEFAULTS),
+        "env",
+        (dict,),
+        "The generated pages: their folder, which to generate, their titles, navigation.",
+    ),
+    Option(
+        "concepts_related_both_ways",
+        True,
+        "env",
+        (bool,),
+        "Show a declared relation on both entries, not only on the one that declares it.",
+    ),
+    Option(
+        "concepts_warn_unreferenced",
+        False,
+        "env",
+        (bool,),
+        "Warn about every concept that no :concept: reference names.",
+    ),
+    Option(
+        "concepts_sort_locale",
+        None,
+        "env",
+        (str, type(None)),
+        "The locale whose alphabet orders listings (default: the project's language).",
     ),
 )
 
@@ -99,3 +153,43 @@ def validate(app: Sphinx, config: Config) -> None:
             location=None,
         )
     config.concepts_hidden_parts = [part for part in ENTRY_PARTS if part in set(hidden)]
+    config.concepts_pages = _validated_pages(config.concepts_pages)
+
+
+def _validated_pages(value: Any) -> dict[str, Any]:
+    """``concepts_pages`` with every key present; bad keys and values warn and use defaults."""
+    pages = dict(PAGES_DEFAULTS)
+    if not isinstance(value, dict):
+        warn(WarningSubtype.CONFIG, f"concepts_pages must be a dict, not {value!r}; defaults used", location=None)
+        return pages
+    for key, item in value.items():
+        if key not in PAGES_DEFAULTS:
+            warn(
+                WarningSubtype.CONFIG,
+                f"concepts_pages: unknown key {key!r}; known keys are {', '.join(PAGES_DEFAULTS)}",
+                location=None,
+            )
+        elif not isinstance(item, _PAGES_TYPES[key]):
+            warn(
+                WarningSubtype.CONFIG,
+                f"concepts_pages[{key!r}] must be {' or '.join(t.__name__ for t in _PAGES_TYPES[key])}, "
+                f"not {item!r}; the default {PAGES_DEFAULTS[key]!r} is used",
+                location=None,
+            )
+        else:
+            pages[key] = item
+    folder = pages["folder"].strip().strip("/")
+    segments = folder.split("/")
+    if not all(_SAFE_SEGMENT.fullmatch(segment) and segment.strip(".") for segment in segments):
+        warn(
+            WarningSubtype.CONFIG,
+            f"concepts_pages['folder'] must be a relative path of plain names (letters, digits, '-', '_', '.'), "
+            f"not {pages['folder']!r}; {PAGES_DEFAULTS['folder']!r} is used",
+            location=None,
+        )
+        folder = PAGES_DEFAULTS["folder"]
+    pages["folder"] = folder
+    for key in ("tag_title", "category_title"):
+        if "{name}" not in pages[key]:
+            pages[key] += " {name}"
+    return pages

@@ -29,6 +29,8 @@ class WarningSubtype(str, Enum):
     UNKNOWN_RELATED = "unknown_related"
     UNKNOWN_OPTION = "unknown_option"
     EMPTY_ITEM = "empty_item"
+    UNREFERENCED = "unreferenced"
+    PAGE_OVERRIDDEN = "page_overridden"
     CONFIG = "config"
 
 

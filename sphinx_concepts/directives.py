@@ -12,9 +12,9 @@ from sphinx.locale import get_translation
 from sphinx.util.nodes import make_id
 
 from .diagnostics import WarningSubtype, warn
-from .domain import RELATED_FLAG, ConceptDomain, concept_domain
+from .domain import concept_domain
 from .model import Concept, collapse_whitespace, concept_key, first_sentence, split_list
-from .transforms import BACKLINK_CLASS
+from .nodes import concept_part
 
 if TYPE_CHECKING:
     from docutils.nodes import Node
@@ -158,26 +158,23 @@ class ConceptDirective(ObjectDescription[str]):
         front: list[Node] = []
         if summary_nodes and "summary" not in hidden:
             front.append(nodes.paragraph("", "", *summary_nodes, classes=["concept-summary"]))
-        fields = nodes.field_list()
-        if self.aliases and "aliases" not in hidden:
-            fields += _field(_("Also known as"), _joined(self.aliases, "concept-alias"), "concept-field-aliases")
-        if self.category and "category" not in hidden:
-            fields += _field(_("Category"), _joined([self.category], "concept-category"), "concept-field-category")
-        if self.tags and "tags" not in hidden:
-            fields += _field(_("Tags"), _joined(self.tags, "concept-tag"), "concept-field-tags")
-        if fields.children:
-            # Wrapped, so ObjectDescription's DocFieldTransformer leaves it alone.
-            front.append(nodes.container("", fields, classes=["concept-meta"]))
+        # What other documents decide (won aliases, tag pages, relations received,
+        # back-links) is filled in when the page is written: see entry_parts.
+        front.append(self._part("meta"))
         if "explanation" in hidden:
             content_node.clear()
         content_node[0:0] = front
+        content_node += self._part("links")
 
-        if self.related and "related" not in hidden:
-            links = [self._related_link(name) for name in self.related]
-            related = nodes.field_list("", _field(_("Related concepts"), _joined_nodes(links), "concept-field-related"))
-            content_node += nodes.container("", related, classes=["concept-related"])
-        if "backlink" not in hidden:
-            content_node += self._back_link()
+    def _part(self, part: str) -> concept_part:
+        return concept_part(
+            part=part,
+            anchor=self.anchor or "",
+            aliases=list(self.aliases),
+            category=self.category or "",
+            tags=list(self.tags),
+            related=list(self.related),
+        )
 
     # -- parts of the entry ----------------------------------------------------------
 
@@ -196,54 +193,3 @@ class ConceptDirective(ObjectDescription[str]):
         if first_paragraph is not None:
             self.summary_text = first_sentence(first_paragraph.astext())
         return []
-
-    def _related_link(self, name: str) -> addnodes.pending_xref:
-        link = addnodes.pending_xref(
-            "",
-            nodes.inline(name, name, classes=["xref", "concept", "concept-concept"]),
-            refdomain=ConceptDomain.name,
-            reftype="concept",
-            reftarget=concept_key(name),
-            refexplicit=True,
-            refwarn=False,
-            refdoc=self.env.docname,
-        )
-        link[RELATED_FLAG] = True
-        link["concept-query"] = name
-        return link
-
-    def _back_link(self) -> nodes.paragraph:
-        text = _("Back to all concepts")
-        link = addnodes.pending_xref(
-            "",
-            nodes.inline(text, text),
-            refdomain="std",
-            reftype="ref",
-            reftarget=self.config.concepts_all_concepts_label,
-            refexplicit=True,
-            refwarn=True,
-            refdoc=self.env.docname,
-        )
-        return nodes.paragraph("", "← ", link, classes=[BACKLINK_CLASS])
-
-
-def _field(label: str, body: list[Node], class_name: str) -> nodes.field:
-    return nodes.field(
-        "",
-        nodes.field_name(label, label),
-        nodes.field_body("", nodes.paragraph("", "", *body)),
-        classes=[class_name],
-    )
-
-
-def _joined(items: list[str], class_name: str) -> list[Node]:
-    return _joined_nodes([nodes.inline(item, item, classes=[class_name]) for item in items])
-
-
-def _joined_nodes(parts: list[Any]) -> list[Node]:
-    joined: list[Node] = []
-    for index, part in enumerate(parts):
-        if index:
-            joined.append(nodes.Text(", "))
-        joined.append(part)
-    return joined

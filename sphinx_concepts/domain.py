@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Set
+import hashlib
+from collections.abc import Callable, Iterable, Iterator, Set
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -11,9 +12,14 @@ from sphinx.domains import Domain, Index, IndexEntry, ObjType
 from sphinx.locale import get_translation
 from sphinx.util.nodes import make_refnode
 
+from . import collation
 from .diagnostics import WarningSubtype, warn
+from .graph import LOOSE_PREFIX, ConceptGraph
+from .listing import ListingSpec, select
 from .lookup import ConceptLookup, ConflictKind, Match
 from .model import Concept, collation_key, concept_key, letter_group, loose_key
+from .pages import ConceptRow, PageModel, plan_pages
+from .views import entry_view
 
 if TYPE_CHECKING:
     from docutils.nodes import Element
@@ -22,7 +28,7 @@ if TYPE_CHECKING:
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
-__all__ = ["ConceptDomain", "ConceptIndex", "after_reading", "concept_domain", "report_missing"]
+__all__ = ["ConceptDomain", "ConceptIndex", "concept_domain", "report_missing"]
 
 _ = get_translation("sphinx_concepts")
 
@@ -71,14 +77,31 @@ class ConceptDomain(Domain):
         "alias": ObjType(_("alias"), "concept"),
     }
     indices = [ConceptIndex]  # noqa: RUF012
-    #: ``entries``: docname -> the concepts that document declares, in source order.
-    #: ``references``: docname -> the keys its concept references name (sorted).
-    #: ``resolutions``: key -> what it resolved to in the last build (see
-    #: :meth:`outdated_referrers`); global, computed in the main process.
-    initial_data = {"entries": {}, "references": {}, "resolutions": {}}  # noqa: RUF012
-    data_version = 1
+    #: Per document (cleared and merged by document):
+    #: ``entries``: docname -> the concepts that document declares, in source order;
+    #: ``references``: docname -> the keys its concept references name (sorted);
+    #: ``mentions``: docname -> the keys its ``:concept:`` references name (back-links);
+    #: ``listings``: docname -> its ``concept-list`` specifications, in order.
+    #: Global, computed in the main process after reading:
+    #: ``resolutions``: key -> what it resolved to in the last build;
+    #: ``views``: docname -> digest of its cross-document parts (see :meth:`outdated_views`);
+    #: ``pages``: generated docname -> digest of its model.
+    initial_data = {  # noqa: RUF012
+        "entries": {},
+        "references": {},
+        "mentions": {},
+        "listings": {},
+        "resolutions": {},
+        "views": {},
+        "pages": {},
+    }
+    data_version = 2
+    _PER_DOCUMENT = ("entries", "references", "mentions", "listings")
 
     _lookup: ConceptLookup | None = None
+    _graph: ConceptGraph | None = None
+    #: The documents that have a source file, as found at the start of this build.
+    source_docnames: frozenset[str] = frozenset()
 
     @property
     def entries(self) -> dict[str, list[Concept]]:
@@ -92,8 +115,49 @@ class ConceptDomain(Domain):
             self._lookup = ConceptLookup(c for concepts in self.entries.values() for c in concepts)
         return self._lookup
 
+    @property
+    def graph(self) -> ConceptGraph:
+        """Relations, back-links, tags and categories, derived from all records."""
+        if self._graph is None:
+            plurals = self.env.config.concepts_match_plurals
+
+            def resolve(key: str) -> Concept | None:
+                match = self._resolve_recorded(key, plurals)
+                return match.concept if match is not None else None
+
+            self._graph = ConceptGraph.build(
+                self.lookup,
+                self.data["mentions"],
+                resolve=resolve,
+                both_ways=self.env.config.concepts_related_both_ways,
+                sort_key=self.sort_key,
+            )
+        return self._graph
+
+    @property
+    def sort_key(self) -> Callable[[str], Any]:
+        """Orders names in the reader's alphabet (see :mod:`sphinx_concepts.collation`)."""
+        config = self.env.config
+        return collation.sort_key(config.concepts_sort_locale or config.language)
+
+    @property
+    def group_of(self) -> Callable[[str], str]:
+        config = self.env.config
+        return collation.letter_group(config.concepts_sort_locale or config.language)
+
+    @property
+    def generated_pages(self) -> dict[str, str]:
+        """Generated docname -> digest of the model it was generated from."""
+        pages: dict[str, str] = self.data["pages"]
+        return pages
+
+    @generated_pages.setter
+    def generated_pages(self, pages: dict[str, str]) -> None:
+        self.data["pages"] = pages
+
     def _invalidate(self) -> None:
         self._lookup = None
+        self._graph = None
 
     # -- records ---------------------------------------------------------------------
 
@@ -102,32 +166,51 @@ class ConceptDomain(Domain):
         self.entries.setdefault(concept.docname, []).append(concept)
         self._invalidate()
 
+    def note_listing(self, docname: str, spec: ListingSpec) -> None:
+        """Record a ``concept-list`` of *docname*, filled in when the page is written."""
+        self.data["listings"].setdefault(docname, []).append(spec)
+
+    def record(self, docname: str, anchor: str) -> Concept | None:
+        """The entry declared at *anchor* in *docname*, if it was recorded."""
+        return next((c for c in self.entries.get(docname, ()) if c.anchor == anchor), None)
+
     def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
-        """Note which keys the document's references ask for, to rewrite it when they change."""
+        """Note which keys the document's references ask for.
+
+        All of them, to rewrite the page when what they resolve to changes; those
+        of ``:concept:`` references (not an entry's own related links), for the
+        referenced entries' "Referenced by" lists.
+        """
         keys: set[str] = set()
+        mentions: set[str] = set()
         for node in document.findall(addnodes.pending_xref):
             target = node.get("reftarget")
             if not target:
                 continue
             if node.get("refdomain") == self.name:
                 keys.add(target)
+                if not node.get(RELATED_FLAG):
+                    mentions.add(target)
             elif node.get("reftype") in ("any", "myst"):
                 # Resolved through resolve_any_xref, with its spelling fallback.
-                keys.update((concept_key(target), _LOOSE + loose_key(target)))
+                keys.update((concept_key(target), LOOSE_PREFIX + loose_key(target)))
+                mentions.add(LOOSE_PREFIX + loose_key(target))
         if keys:
             self.data["references"][docname] = sorted(keys)
+        if mentions:
+            self.data["mentions"][docname] = sorted(mentions)
+            self._graph = None
 
     def clear_doc(self, docname: str) -> None:
-        self.data["references"].pop(docname, None)
-        if self.entries.pop(docname, None) is not None:
-            self._invalidate()
+        for key in self._PER_DOCUMENT:
+            if self.data[key].pop(docname, None) is not None:
+                self._invalidate()
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         for docname in docnames:
-            if docname in otherdata["entries"]:
-                self.entries[docname] = otherdata["entries"][docname]
-            if docname in otherdata["references"]:
-                self.data["references"][docname] = otherdata["references"][docname]
+            for key in self._PER_DOCUMENT:
+                if docname in otherdata[key]:
+                    self.data[key][docname] = otherdata[key][docname]
         self._invalidate()
 
     def outdated_referrers(self) -> set[str]:
@@ -154,8 +237,8 @@ class ConceptDomain(Domain):
         }
 
     def _resolve_recorded(self, key: str, plurals: bool) -> Match | None:
-        if key.startswith(_LOOSE):
-            concept = self.lookup.find_loose(key[len(_LOOSE) :])
+        if key.startswith(LOOSE_PREFIX):
+            concept = self.lookup.find_loose(key[len(LOOSE_PREFIX) :])
             return Match(concept) if concept is not None else None
         return self.lookup.find(key, plurals=plurals)
 
@@ -191,16 +274,56 @@ class ConceptDomain(Domain):
                     f"of concept {winner.name!r} ({where}); the alias is ignored",
                     conflict.loser.location,
                 )
-        plurals = self.env.config.concepts_match_plurals
+        graph = self.graph
+        warn_unreferenced = self.env.config.concepts_warn_unreferenced
         for concept in lookup.concepts():
-            for related in concept.related:
-                if lookup.find(concept_key(related), plurals=plurals) is None:
-                    warn(
-                        WarningSubtype.UNKNOWN_RELATED,
-                        f"concept {concept.name!r} is related to unknown concept {related!r}"
-                        + self._did_you_mean(concept_key(related)),
-                        concept.location,
-                    )
+            for related in graph.unknown_related.get(concept.key, ()):
+                warn(
+                    WarningSubtype.UNKNOWN_RELATED,
+                    f"concept {concept.name!r} is related to unknown concept {related!r}"
+                    + self._did_you_mean(concept_key(related)),
+                    concept.location,
+                )
+            if warn_unreferenced and not graph.is_referenced(concept):
+                warn(
+                    WarningSubtype.UNREFERENCED,
+                    f"concept {concept.name!r} is not referenced by any document",
+                    concept.location,
+                )
+
+    # -- cross-document parts of pages ------------------------------------------------
+
+    def plan_pages(self) -> dict[str, PageModel]:
+        """Every page to generate, by docname."""
+        return plan_pages(self.env.config.concepts_pages, self.graph, sort_key=self.sort_key, group_of=self.group_of)
+
+    def listing_rows(self, spec: ListingSpec) -> list[ConceptRow]:
+        return [ConceptRow.of(c) for c in select(spec, self.graph, self.sort_key)]
+
+    def outdated_views(self) -> set[str]:
+        """Documents whose cross-document parts differ from when they were last written.
+
+        An entry's back-links, relations received from other entries, won aliases
+        and tag links, and a page's ``concept-list`` listings are filled in when a
+        page is written; when any of them changes, the page is written again (not
+        read). One pass over all entries and listings.
+        """
+        graph = self.graph
+        settings = self.env.config.concepts_pages
+        titles = self.env.titles
+        current: dict[str, str] = {}
+        for docname in sorted(set(self.entries) | set(self.data["listings"])):
+            parts: list[Any] = []
+            for concept in self.entries.get(docname, ()):
+                view = entry_view(concept, graph, settings)
+                referrer_titles = [titles[doc].astext() if doc in titles else "" for doc in view.referrers]
+                parts.append((view, referrer_titles))
+            for spec in self.data["listings"].get(docname, ()):
+                parts.append((spec, self.listing_rows(spec)))
+            current[docname] = hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()
+        previous: dict[str, str] = self.data["views"]
+        self.data["views"] = current
+        return {docname for docname, digest in current.items() if previous.get(docname) != digest}
 
     def _did_you_mean(self, key: str) -> str:
         suggestion = self.lookup.suggest(key)
@@ -272,10 +395,6 @@ class ConceptDomain(Domain):
         return concept_key(target) if target else None
 
 
-#: Marks a recorded reference key as a loose one (see ``loose_key``); keys hold no NUL.
-_LOOSE = "\0"
-
-
 def _fingerprint(match: Match | None) -> tuple[Any, ...] | None:
     """What a resolved reference shows: target page, anchor, name and hover summary."""
     if match is None:
@@ -306,10 +425,3 @@ def report_missing(app: Sphinx, domain: Domain, node: pending_xref) -> bool | No
         node,
     )
     return True
-
-
-def after_reading(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """``env-updated``: cross-document checks; returns the pages to write again."""
-    domain = concept_domain(env)
-    domain.check_entries()
-    return sorted(domain.outdated_referrers())

@@ -2,23 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from docutils import nodes
 from sphinx import addnodes
-from sphinx.builders.singlehtml import SingleFileHTMLBuilder
 from sphinx.transforms import SphinxTransform
 
 from .domain import concept_domain
 
-if TYPE_CHECKING:
-    from sphinx.application import Sphinx
-    from sphinx.builders import Builder
-
-__all__ = ["BACKLINK_CLASS", "SingleConceptPage", "drop_unreachable_back_links"]
-
-#: The class of an entry's "Back to all concepts" paragraph.
-BACKLINK_CLASS = "concept-backlink"
+__all__ = ["SingleConceptPage"]
 
 
 class SingleConceptPage(SphinxTransform):
@@ -55,26 +45,3 @@ class SingleConceptPage(SphinxTransform):
         content = description.next_node(addnodes.desc_content)
         body = nodes.container("", *(content.children if content is not None else ()), classes=["concept"])
         description.replace_self(body)
-
-
-def drop_unreachable_back_links(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """``doctree-resolved``: remove "Back to all concepts" where its page is not written.
-
-    The default target, the domain index, is a page only in the multi-page HTML
-    builders; singlehtml, LaTeX, text and the rest would show a dead link or
-    stray text. A target that is a real document is kept everywhere.
-    """
-    label = app.config.concepts_all_concepts_label
-    target = app.env.get_domain("std").anonlabels.get(label)  # type: ignore[attr-defined]
-    if target is None or target[0] in app.env.all_docs or _writes_index_page(app.builder, target[0]):
-        return  # an unknown label was reported when the link was resolved
-    for paragraph in list(doctree.findall(nodes.paragraph)):
-        if BACKLINK_CLASS in paragraph["classes"]:
-            paragraph.parent.remove(paragraph)
-
-
-def _writes_index_page(builder: Builder, docname: str) -> bool:
-    if isinstance(builder, SingleFileHTMLBuilder):
-        return False
-    written = getattr(builder, "domain_indices", ())
-    return any(index[0] == docname for index in written)

@@ -56,7 +56,9 @@ def test_hidden_parts(project):
 
 
 def test_hiding_everything_leaves_the_name(project):
-    every_part = ["summary", "aliases", "category", "tags", "explanation", "related", "backlink"]
+    from sphinx_concepts.config import ENTRY_PARTS
+
+    every_part = list(ENTRY_PARTS)
     app = project("entries-rst").build(confoverrides={"concepts_hidden_parts": every_part})
     page = html_of(app, "afm").select_one("section.concept-page")
     assert text_of(page.select_one("h1")) == "AI Foundation Models¶"
@@ -70,7 +72,7 @@ def test_unknown_hidden_part_warns_and_is_ignored(project):
     app = project("entries-rst").build(confoverrides={"concepts_hidden_parts": ["tags", "colour"]})
     assert warnings_of(app) == [
         "WARNING: concepts_hidden_parts: unknown part(s) 'colour'; known parts are summary, aliases, "
-        f"category, tags, explanation, related, backlink{_suffix('config')}"
+        f"category, tags, explanation, related, referenced-by, backlink{_suffix('config')}"
     ]
     assert html_of(app, "afm").select_one(".concept-tag") is None
 

@@ -49,7 +49,8 @@ def test_entry_renders_every_part_in_order(built):
     # The explanation follows, with its list intact.
     assert "adapted to a wide range of downstream tasks" in text_of(parts[2])
     assert len(content.select("li")) == 2
-    assert "concept-related" in classes[-2]
+    assert "concept-related" in classes[-3]
+    assert "concept-referenced-by" in classes[-2]
     assert "concept-backlink" in classes[-1]
 
 
@@ -63,10 +64,13 @@ def test_related_concepts_are_resolved_links(built):
     ]
 
 
-def test_back_link_points_to_the_concept_index(built):
+def test_back_link_points_to_the_glossary(built):
     back = html_of(built, "afm").select_one("p.concept-backlink a")
-    assert back["href"] == "concept-index.html"
+    assert back["href"] == "concepts/index.html"
     assert text_of(back) == "Back to all concepts"
+
+
+def test_domain_index_lists_names_and_aliases(built):
     index = html_of(built, "concept-index")
     names = [text_of(a) for a in index.select("table.indextable a")]
     assert names.index("AI Foundation Models") < names.index("Base Models") < names.index("Transformer")

@@ -1,0 +1,240 @@
+"""Fill in the parts of pages that depend on other documents, as each page is written.
+
+An entry's "Also known as", category and tag links, related concepts,
+"Referenced by" and the link back to all concepts, and every ``concept-list``
+listing, stand in the read doctree as :class:`~sphinx_concepts.nodes.concept_part`
+placeholders. This post-transform renders them from the records of all
+documents, before Sphinx resolves the links it makes.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.builders.singlehtml import SingleFileHTMLBuilder
+from sphinx.locale import get_translation
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from .domain import RELATED_FLAG, ConceptDomain, concept_domain
+from .envtools import output_file
+from .model import concept_key
+from .nodes import concept_part
+from .pages import ConceptRow
+from .render import concept_link, doc_link, listing
+from .views import EntryView, entry_view
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from docutils.nodes import Node
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+    from sphinx.config import Config
+
+__all__ = ["BACKLINK_CLASS", "ConceptParts", "drop_unreachable_parts"]
+
+_ = get_translation("sphinx_concepts")
+
+#: The class of an entry's "Back to all concepts" paragraph.
+BACKLINK_CLASS = "concept-backlink"
+#: The class of the glossary's letter bar, a web page's way around one long page.
+JUMPBAR_CLASS = "concept-jumpbar"
+#: The label of the domain index, the fallback target of "Back to all concepts".
+DOMAIN_INDEX_LABEL = "concept-index"
+
+
+class ConceptParts(SphinxPostTransform):
+    """Replace every ``concept_part`` placeholder with its content."""
+
+    # Before ReferencesResolver (priority 10) resolves the links made here.
+    default_priority = 5
+
+    def run(self, **kwargs: Any) -> None:
+        placeholders = list(self.document.findall(concept_part))
+        if not placeholders:
+            return
+        domain = concept_domain(self.env)
+        docname = self.env.docname
+        for node in placeholders:
+            part = node["part"]
+            if part == "list":
+                rows = domain.listing_rows(node["spec"])
+                content: list[Node] = [_listing(rows, docname, node["spec"].layout, node["classes"])]
+            else:
+                content = self._entry_part(domain, node, docname)
+            node.replace_self(content)
+
+    def _entry_part(self, domain: ConceptDomain, node: concept_part, docname: str) -> list[Node]:
+        hidden = set(self.config.concepts_hidden_parts)
+        concept = domain.record(docname, node["anchor"]) if node.get("anchor") else None
+        if concept is not None:
+            view = entry_view(concept, domain.graph, self.config.concepts_pages)
+        else:  # an entry with :no-index: has no record: show what it declares, as text
+            view = EntryView(
+                aliases=tuple(node["aliases"]),
+                category=(node["category"], None) if node.get("category") else None,
+                tags=tuple((tag, None) for tag in node["tags"]),
+                related=tuple(node["related"]),
+                referrers=(),
+            )
+        if node["part"] == "meta":
+            return _meta(view, hidden, docname)
+        return _links(view, hidden, docname, back_link_target(self.config))
+
+
+def back_link_target(config: Config) -> tuple[str, str]:
+    """("ref", label) or ("doc", docname): where "Back to all concepts" goes."""
+    label: str = config.concepts_all_concepts_label
+    if label:
+        return ("ref", label)
+    settings = config.concepts_pages
+    if settings["glossary"] is not False:
+        return ("doc", f"{settings['folder']}/index")
+    return ("ref", DOMAIN_INDEX_LABEL)
+
+
+def _listing(rows: list[ConceptRow], docname: str, layout: str, classes: Sequence[str]) -> nodes.Element:
+    if not rows:
+        text = _("No concepts match.")
+        return nodes.paragraph(text, text, classes=["concept-list-empty", *classes])
+    result = listing(rows, docname, layout)
+    result["classes"].extend(["concept-list", *classes])
+    return result
+
+
+def _field(label: str, body: list[Node], class_name: str) -> nodes.field:
+    return nodes.field(
+        "",
+        nodes.field_name(label, label),
+        nodes.field_body("", nodes.paragraph("", "", *body)),
+        classes=[class_name],
+    )
+
+
+def _joined(parts: Sequence[Node]) -> list[Node]:
+    joined: list[Node] = []
+    for index, part in enumerate(parts):
+        if index:
+            joined.append(nodes.Text(", "))
+        joined.append(part)
+    return joined
+
+
+def _term(name: str, page: str | None, class_name: str, docname: str) -> Node:
+    """A tag or category: a link to its page where it has one."""
+    if page is None:
+        return nodes.inline(name, name, classes=[class_name])
+    # Around the link: the std domain replaces a :doc: link's inner node.
+    return nodes.inline("", "", doc_link(name, page, docname), classes=[class_name])
+
+
+def _meta(view: EntryView, hidden: set[str], docname: str) -> list[Node]:
+    fields = nodes.field_list()
+    if view.aliases and "aliases" not in hidden:
+        aliases = [nodes.inline(alias, alias, classes=["concept-alias"]) for alias in view.aliases]
+        fields += _field(_("Also known as"), _joined(aliases), "concept-field-aliases")
+    if view.category and "category" not in hidden:
+        name, page = view.category
+        fields += _field(_("Category"), [_term(name, page, "concept-category", docname)], "concept-field-category")
+    if view.tags and "tags" not in hidden:
+        tags = [_term(name, page, "concept-tag", docname) for name, page in view.tags]
+        fields += _field(_("Tags"), _joined(tags), "concept-field-tags")
+    if not fields.children:
+        return []
+    return [nodes.container("", fields, classes=["concept-meta"])]
+
+
+def _links(view: EntryView, hidden: set[str], docname: str, back: tuple[str, str]) -> list[Node]:
+    result: list[Node] = []
+    if view.related and "related" not in hidden:
+        links: list[Node] = []
+        for row in view.related:
+            if isinstance(row, ConceptRow):
+                links.append(concept_link(row.name, row.key, docname))
+            else:  # unknown (reported once by the domain) or unrecorded: kept as text
+                link = concept_link(row, concept_key(row), docname)
+                link["refwarn"] = False
+                link[RELATED_FLAG] = True
+                links.append(link)
+        related = nodes.field_list("", _field(_("Related concepts"), _joined(links), "concept-field-related"))
+        result.append(nodes.container("", related, classes=["concept-related"]))
+    if view.referrers and "referenced-by" not in hidden:
+        referrers = [
+            addnodes.pending_xref(
+                "",
+                nodes.inline(doc, doc, classes=["xref", "std", "std-doc"]),
+                refdomain="std",
+                reftype="doc",
+                reftarget="/" + doc,
+                refexplicit=False,
+                refwarn=True,
+                refdoc=docname,
+            )
+            for doc in view.referrers
+        ]
+        field = _field(_("Referenced by"), _joined(referrers), "concept-field-referenced-by")
+        result.append(nodes.container("", nodes.field_list("", field), classes=["concept-referenced-by"]))
+    if "backlink" not in hidden:
+        kind, target = back
+        text = _("Back to all concepts")
+        if kind == "doc":
+            link = doc_link(text, target, docname)
+        else:
+            link = addnodes.pending_xref(
+                "",
+                nodes.inline(text, text),
+                refdomain="std",
+                reftype="ref",
+                reftarget=target,
+                refexplicit=True,
+                refwarn=True,
+                refdoc=docname,
+            )
+        result.append(nodes.paragraph("", "← ", link, classes=[BACKLINK_CLASS]))
+    return result
+
+
+def drop_unreachable_parts(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """``doctree-resolved``: remove what points nowhere in this builder's output.
+
+    "Back to all concepts" is dropped where its target is the domain index and
+    the builder writes no such page (singlehtml, LaTeX, text, ...). The glossary's
+    letter bar is dropped outside HTML: a printed or plain-text glossary has its
+    letter headings, and in-page links would be dead there.
+    """
+    if app.builder.format != "html":
+        for paragraph in list(doctree.findall(nodes.paragraph)):
+            if JUMPBAR_CLASS in paragraph["classes"]:
+                paragraph.parent.remove(paragraph)
+    if not _back_link_reachable(app):
+        for paragraph in list(doctree.findall(nodes.paragraph)):
+            if BACKLINK_CLASS in paragraph["classes"]:
+                paragraph.parent.remove(paragraph)
+
+
+def _back_link_reachable(app: Sphinx) -> bool:
+    env = app.env
+    kind, target = back_link_target(app.config)
+    if kind == "ref":
+        label = env.get_domain("std").anonlabels.get(target)  # type: ignore[attr-defined]
+        if label is None:
+            return True  # an unknown label was reported when the link was resolved
+        target = label[0]
+        if target not in env.all_docs:  # a domain index: a page of some builders only
+            return _writes_index_page(app.builder, target)
+    # A document is a page of its own in builders that write one file per document;
+    # the others (singlehtml, LaTeX, ...) hold only what the root toctree includes.
+    return (
+        output_file(app.builder, target) is not None
+        or target == app.config.root_doc
+        or bool(env.files_to_rebuild.get(target))
+    )
+
+
+def _writes_index_page(builder: Builder, docname: str) -> bool:
+    if isinstance(builder, SingleFileHTMLBuilder):
+        return False
+    written = getattr(builder, "domain_indices", ())
+    return any(index[0] == docname for index in written)

@@ -1,0 +1,80 @@
+"""The few undocumented parts of Sphinx's environment that generated pages rely on.
+
+They are stable from Sphinx 7.4 to 9.x (see the project's design notes); keeping
+them in one module means a change in Sphinx is fixed in one place.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from docutils.utils import DependencyList
+from sphinx.builders.singlehtml import SingleFileHTMLBuilder
+from sphinx.environment import CONFIG_OK
+from sphinx.util.docutils import new_document
+
+if TYPE_CHECKING:
+    from docutils import nodes
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
+
+__all__ = [
+    "config_changed",
+    "forget_document",
+    "new_generated_document",
+    "output_file",
+    "register_document",
+]
+
+
+def config_changed(env: BuildEnvironment) -> bool:
+    """Whether this build's configuration differs from the one the env was built with."""
+    return bool(env.config_status != CONFIG_OK)
+
+
+def new_generated_document(env: BuildEnvironment, docname: str) -> nodes.document:
+    """An empty document for *docname* with the settings a read document gets."""
+    env.prepare_settings(docname)
+    document = new_document(str(env.doc2path(docname)))
+    for name, value in env.settings.items():
+        setattr(document.settings, name, value)
+    document.settings.env = env
+    document.settings.record_dependencies = DependencyList()
+    return document
+
+
+def register_document(app: Sphinx, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
+    """Record a generated doctree as if Sphinx had read it, and pickle it for the writers."""
+    # Labels are recorded by a read transform, which generated pages skip.
+    env.get_domain("std").process_doc(env, docname, document)
+    # The collectors fill titles, tocs, toctree relations and metadata.
+    app.events.emit("doctree-read", document)
+    env.temp_data.clear()
+    env.ref_context.clear()
+    env.all_docs[docname] = time.time_ns() // 1_000
+    app.builder.write_doctree(docname, document)
+
+
+def forget_document(app: Sphinx, env: BuildEnvironment, docname: str, *, vanished: bool) -> None:
+    """Clear what the environment knows of a generated page; *vanished*: it is gone."""
+    app.events.emit("env-purge-doc", env, docname)
+    env.clear_doc(docname)
+    if vanished:
+        env.found_docs.discard(docname)
+        Path(app.doctreedir, f"{docname}.doctree").unlink(missing_ok=True)
+
+
+def output_file(builder: Builder, docname: str) -> Path | None:
+    """The file a builder writes for one document, if it writes one per document."""
+    if isinstance(builder, SingleFileHTMLBuilder):
+        return None
+    get_outfilename = getattr(builder, "get_outfilename", None)
+    if get_outfilename is not None:
+        return Path(get_outfilename(docname))
+    suffix = getattr(builder, "out_suffix", None)
+    if isinstance(suffix, str) and suffix:
+        return Path(builder.outdir, docname + suffix)
+    return None

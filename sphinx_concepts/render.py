@@ -1,0 +1,132 @@
+"""Docutils nodes for listings of concepts and terms, shared by every page that lists.
+
+Links are ``pending_xref`` nodes, resolved when a page is written, so the same
+nodes give the right URL in every builder (html, dirhtml, singlehtml, epub,
+LaTeX, text): nothing here knows about file suffixes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.locale import get_translation
+
+from .pages import AliasRow, ConceptRow, Row, TermRow
+
+__all__ = ["LAYOUTS", "concept_link", "doc_link", "group_id", "listing", "term_list"]
+
+_ = get_translation("sphinx_concepts")
+
+LAYOUTS = ("list", "table", "cards")
+
+
+def concept_link(name: str, key: str, docname: str, classes: Sequence[str] = ()) -> addnodes.pending_xref:
+    """A link to a concept by key, showing *name*."""
+    return addnodes.pending_xref(
+        "",
+        nodes.inline(name, name, classes=["xref", "concept", *classes]),
+        refdomain="concept",
+        reftype="concept",
+        reftarget=key,
+        refexplicit=True,
+        refwarn=True,
+        refdoc=docname,
+        **{"concept-query": name},
+    )
+
+
+def doc_link(text: str, target: str, docname: str) -> addnodes.pending_xref:
+    """A ``:doc:`` link to *target* (an absolute docname), showing *text*."""
+    return addnodes.pending_xref(
+        "",
+        nodes.inline(text, text, classes=["xref", "std", "std-doc"]),
+        refdomain="std",
+        reftype="doc",
+        reftarget="/" + target,
+        refexplicit=True,
+        refwarn=True,
+        refdoc=docname,
+    )
+
+
+def group_id(group: str) -> str:
+    """The anchor of a letter heading; "#" and non-ASCII letters get their code point."""
+    return (
+        f"concepts-letter-{group.lower()}"
+        if group.isascii() and group.isalpha()
+        else f"concepts-letter-{ord(group[0]):x}"
+    )
+
+
+def _concept_item(row: ConceptRow | AliasRow, docname: str) -> nodes.definition_list_item:
+    if isinstance(row, AliasRow):
+        target = row.concept
+        term = nodes.term("", "", concept_link(row.alias, target.key, docname, ["concept-alias-link"]))
+        see = nodes.paragraph("", "", nodes.emphasis(_("see"), _("see")), nodes.Text(" "))
+        see += concept_link(target.name, target.key, docname)
+        return nodes.definition_list_item(
+            "", term, nodes.definition("", see), classes=["concept-row", "concept-alias-row"]
+        )
+    item = nodes.definition_list_item(
+        "", nodes.term("", "", concept_link(row.name, row.key, docname)), classes=["concept-row"]
+    )
+    item += nodes.definition("", nodes.paragraph(row.summary, row.summary, classes=["concept-row-summary"]))
+    return item
+
+
+def listing(rows: Iterable[ConceptRow | AliasRow], docname: str, layout: str = "list") -> nodes.Element:
+    """Concepts with their summaries, as a definition list, a table or cards."""
+    rows = list(rows)
+    if layout == "table":
+        return _table(rows, docname)
+    if layout == "cards":
+        grid = nodes.container("", classes=["concept-cards"])
+        for row in rows:
+            target = row.concept if isinstance(row, AliasRow) else row
+            card = nodes.container("", classes=["concept-card"])
+            card += nodes.paragraph(
+                "", "", concept_link(target.name, target.key, docname), classes=["concept-card-title"]
+            )
+            if target.summary:
+                card += nodes.paragraph(target.summary, target.summary, classes=["concept-card-summary"])
+            grid += card
+        return grid
+    return nodes.definition_list("", *(_concept_item(row, docname) for row in rows), classes=["concept-listing"])
+
+
+def _table(rows: list[ConceptRow | AliasRow], docname: str) -> nodes.table:
+    table = nodes.table("", classes=["concept-table"])
+    group = nodes.tgroup("", cols=2)
+    table += group
+    group += nodes.colspec(colwidth=30)
+    group += nodes.colspec(colwidth=70)
+    head = nodes.thead()
+    head += nodes.row("", *(nodes.entry("", nodes.paragraph(t, t)) for t in (_("Concept"), _("Summary"))))
+    group += head
+    body = nodes.tbody()
+    for row in rows:
+        target = row.concept if isinstance(row, AliasRow) else row
+        body += nodes.row(
+            "",
+            nodes.entry("", nodes.paragraph("", "", concept_link(target.name, target.key, docname))),
+            nodes.entry("", nodes.paragraph(target.summary, target.summary)),
+        )
+    group += body
+    return table
+
+
+def term_list(rows: Iterable[Row], docname: str) -> nodes.bullet_list:
+    """Tags or categories, each linked to its page, with its number of concepts."""
+    items = nodes.bullet_list("", classes=["concept-term-index"])
+    for row in rows:
+        assert isinstance(row, TermRow)
+        count = f" ({row.count})"
+        items += nodes.list_item(
+            "",
+            nodes.paragraph(
+                "", "", doc_link(row.name, row.docname, docname), nodes.inline(count, count, classes=["concept-count"])
+            ),
+        )
+    return items
