@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import assets, config, nodes, virtual
-from .build import after_reading
+from .build import after_reading, record_output
 from .directives import ConceptDirective
 from .domain import ConceptDomain, report_missing
 from .entry_parts import ConceptParts, drop_unreachable_parts
@@ -45,7 +45,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("warn-missing-reference", report_missing)
     app.connect("doctree-resolved", drop_unreachable_parts)
     app.connect("html-page-context", virtual.hide_missing_source)
-    app.connect("build-finished", virtual.record_written_pages)
+    app.connect("build-finished", record_output)
     app.connect("builder-inited", assets.add_stylesheet)
     app.connect("build-finished", assets.copy_static_files)
     return {

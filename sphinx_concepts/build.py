@@ -5,13 +5,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .domain import concept_domain
-from .virtual import generate_pages
+from .record import OutputRecord
+from .virtual import generate_pages, remove_output
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
-__all__ = ["after_reading"]
+__all__ = ["after_reading", "record_output"]
+
+#: The builders whose output is not pages (message catalogs, link checks).
+_NO_PAGES = frozenset({"gettext", "linkcheck", "dummy"})
 
 
 def after_reading(app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -19,11 +23,24 @@ def after_reading(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
     Besides the documents just read, Sphinx writes what this returns: generated
     pages that changed, and pages whose references or cross-document parts
-    (back-links, relations, listings) changed because of edits elsewhere.
+    (back-links, relations, listings) differ from what the output folder holds.
     """
     domain = concept_domain(env)
     domain.check_entries()
-    to_write = generate_pages(app, env, domain.plan_pages())
-    to_write |= domain.outdated_referrers()
-    to_write |= domain.outdated_views()
-    return sorted(to_write)
+    regenerated = generate_pages(app, env, domain.plan_pages())
+    current = OutputRecord(dict(domain.generated_pages), domain.document_states())
+    domain.output_state = current
+    if app.builder.name in _NO_PAGES:
+        return sorted(regenerated)
+    written = OutputRecord.load(app)
+    for docname in sorted(set(written.pages) - set(current.pages)):
+        remove_output(app, docname)
+    return sorted(regenerated | written.outdated(current))
+
+
+def record_output(app: Sphinx, exception: BaseException | None) -> None:
+    """``build-finished``: note the state of every page the output folder now holds."""
+    domain = concept_domain(app.env)
+    current, domain.output_state = domain.output_state, None
+    if exception is None and current is not None and app.builder.name not in _NO_PAGES:
+        current.save(app)

@@ -19,6 +19,7 @@ from .listing import ListingSpec, select
 from .lookup import ConceptLookup, ConflictKind, Match
 from .model import Concept, collation_key, concept_key, letter_group, loose_key
 from .pages import ConceptRow, PageModel, plan_pages
+from .record import OutputRecord
 from .views import entry_view
 
 if TYPE_CHECKING:
@@ -83,16 +84,12 @@ class ConceptDomain(Domain):
     #: ``mentions``: docname -> the keys its ``:concept:`` references name (back-links);
     #: ``listings``: docname -> its ``concept-list`` specifications, in order.
     #: Global, computed in the main process after reading:
-    #: ``resolutions``: key -> what it resolved to in the last build;
-    #: ``views``: docname -> digest of its cross-document parts (see :meth:`outdated_views`);
-    #: ``pages``: generated docname -> digest of its model.
+    #: ``pages``: generated docname -> digest of the model its doctree was made from.
     initial_data = {  # noqa: RUF012
         "entries": {},
         "references": {},
         "mentions": {},
         "listings": {},
-        "resolutions": {},
-        "views": {},
         "pages": {},
     }
     data_version = 2
@@ -102,6 +99,8 @@ class ConceptDomain(Domain):
     _graph: ConceptGraph | None = None
     #: The documents that have a source file, as found at the start of this build.
     source_docnames: frozenset[str] = frozenset()
+    #: What the output folder will hold once this build is written.
+    output_state: OutputRecord | None = None
 
     @property
     def entries(self) -> dict[str, list[Concept]]:
@@ -213,29 +212,6 @@ class ConceptDomain(Domain):
                     self.data[key][docname] = otherdata[key][docname]
         self._invalidate()
 
-    def outdated_referrers(self) -> set[str]:
-        """Documents whose concept references resolve differently than when last written.
-
-        References are resolved when a page is written, so a page that links to a
-        concept whose name, anchor, page or summary changed elsewhere must be
-        written again, though it need not be read again. Linear in the number of
-        distinct referenced keys.
-        """
-        referrers: dict[str, list[str]] = {}
-        for docname, keys in self.data["references"].items():
-            for key in keys:
-                referrers.setdefault(key, []).append(docname)
-        plurals = self.env.config.concepts_match_plurals
-        previous: dict[str, Any] = self.data["resolutions"]
-        current = {key: _fingerprint(self._resolve_recorded(key, plurals)) for key in referrers}
-        self.data["resolutions"] = current
-        return {
-            docname
-            for key, fingerprint in current.items()
-            if key not in previous or previous[key] != fingerprint
-            for docname in referrers[key]
-        }
-
     def _resolve_recorded(self, key: str, plurals: bool) -> Match | None:
         if key.startswith(LOOSE_PREFIX):
             concept = self.lookup.find_loose(key[len(LOOSE_PREFIX) :])
@@ -300,30 +276,36 @@ class ConceptDomain(Domain):
     def listing_rows(self, spec: ListingSpec) -> list[ConceptRow]:
         return [ConceptRow.of(c) for c in select(spec, self.graph, self.sort_key)]
 
-    def outdated_views(self) -> set[str]:
-        """Documents whose cross-document parts differ from when they were last written.
+    def document_states(self) -> dict[str, str]:
+        """Per document, a digest of everything it shows that other documents decide.
 
-        An entry's back-links, relations received from other entries, won aliases
-        and tag links, and a page's ``concept-list`` listings are filled in when a
-        page is written; when any of them changes, the page is written again (not
-        read). One pass over all entries and listings.
+        References are resolved, and an entry's back-links, relations received,
+        won aliases and tag links and a page's ``concept-list`` listings are filled
+        in, when a page is written. A page whose digest differs from the one its
+        output folder holds must be written again, though not read again. One pass
+        over all references, entries and listings.
         """
         graph = self.graph
         settings = self.env.config.concepts_pages
+        plurals = self.env.config.concepts_match_plurals
         titles = self.env.titles
-        current: dict[str, str] = {}
-        for docname in sorted(set(self.entries) | set(self.data["listings"])):
+        resolved: dict[str, Any] = {}
+        references: dict[str, list[str]] = self.data["references"]
+        listings: dict[str, list[ListingSpec]] = self.data["listings"]
+        states: dict[str, str] = {}
+        for docname in sorted(set(self.entries) | set(listings) | set(references)):
             parts: list[Any] = []
+            for key in references.get(docname, ()):
+                if key not in resolved:
+                    resolved[key] = _fingerprint(self._resolve_recorded(key, plurals))
+                parts.append(resolved[key])
             for concept in self.entries.get(docname, ()):
                 view = entry_view(concept, graph, settings)
-                referrer_titles = [titles[doc].astext() if doc in titles else "" for doc in view.referrers]
-                parts.append((view, referrer_titles))
-            for spec in self.data["listings"].get(docname, ()):
+                parts.append((view, [titles[doc].astext() if doc in titles else "" for doc in view.referrers]))
+            for spec in listings.get(docname, ()):
                 parts.append((spec, self.listing_rows(spec)))
-            current[docname] = hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()
-        previous: dict[str, str] = self.data["views"]
-        self.data["views"] = current
-        return {docname for docname, digest in current.items() if previous.get(docname) != digest}
+            states[docname] = hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()
+        return states
 
     def _did_you_mean(self, key: str) -> str:
         suggestion = self.lookup.suggest(key)

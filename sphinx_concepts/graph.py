@@ -28,9 +28,7 @@ _PLAIN_KEY = re.compile(r"[a-z0-9]+(?: [a-z0-9]+)*")
 #: Names that must not be a page of their own: the index page of the folder, and
 #: the device names Windows refuses as file names.
 _RESERVED = frozenset(
-    {"index", "con", "prn", "aux", "nul"}
-    | {f"com{n}" for n in range(10)}
-    | {f"lpt{n}" for n in range(10)}
+    {"index", "con", "prn", "aux", "nul"} | {f"com{n}" for n in range(10)} | {f"lpt{n}" for n in range(10)}
 )
 _UNSAFE_RUN = re.compile(r"[^a-z0-9]+")
 

@@ -11,13 +11,12 @@ made after all sources are read (``env-updated``), when every entry is known:
 * ``env-before-read-docs``: they are taken off the list of files to read;
 * ``env-updated``: each page whose model changed is generated again; pages
   whose tag or category is gone are removed, outputs included;
-* ``build-finished``: the output folder records which page versions it holds,
-  so a second builder sharing the doctrees (``make html text``) writes its own.
+* the output folder records which page versions it holds (see ``record``), so
+  a second builder sharing the doctrees (``make html text``) writes its own.
 """
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -34,10 +33,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
-__all__ = ["declare_pages", "generate_pages", "hide_missing_source", "record_written_pages", "skip_generated"]
-
-#: In the output folder: docname -> digest of every generated page written there.
-RECORD_NAME = ".sphinx-concepts.json"
+__all__ = ["declare_pages", "generate_pages", "hide_missing_source", "remove_output", "skip_generated"]
 
 
 def declare_pages(
@@ -60,7 +56,7 @@ def skip_generated(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> N
 
 
 def generate_pages(app: Sphinx, env: BuildEnvironment, pages: dict[str, PageModel]) -> set[str]:
-    """Bring the generated pages in line with *pages*; return the ones to write."""
+    """Bring the generated doctrees in line with *pages*; return the regenerated ones."""
     domain = concept_domain(env)
     sources = domain.source_docnames
     for docname in sorted(set(pages) & sources):
@@ -86,12 +82,7 @@ def generate_pages(app: Sphinx, env: BuildEnvironment, pages: dict[str, PageMode
             envtools.register_document(app, env, docname, _page_doctree(env, page))
             regenerated.add(docname)
     domain.generated_pages = current
-
-    written = _read_record(app)
-    for docname in sorted(set(written) - set(current)):
-        _remove_output(app, docname)
-    stale = {docname for docname, digest in current.items() if written.get(docname) != digest}
-    return regenerated | stale
+    return regenerated
 
 
 def _page_doctree(env: BuildEnvironment, page: PageModel) -> nodes.document:
@@ -166,31 +157,7 @@ def hide_missing_source(
         context["show_source"] = False
 
 
-def _record_path(app: Sphinx) -> Path:
-    return Path(app.outdir, RECORD_NAME)
-
-
-def _read_record(app: Sphinx) -> dict[str, str]:
-    try:
-        record = json.loads(_record_path(app).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    if not isinstance(record, dict) or record.get("builder") != app.builder.name:
-        return {}
-    pages = record.get("pages")
-    return pages if isinstance(pages, dict) else {}
-
-
-def record_written_pages(app: Sphinx, exception: BaseException | None) -> None:
-    """``build-finished``: note which generated pages the output folder now holds."""
-    if exception is not None or app.builder.name in ("gettext",):
-        return
-    record = {"builder": app.builder.name, "pages": concept_domain(app.env).generated_pages}
-    Path(app.outdir).mkdir(parents=True, exist_ok=True)
-    _record_path(app).write_text(json.dumps(record, sort_keys=True, indent=0), encoding="utf-8")
-
-
-def _remove_output(app: Sphinx, docname: str) -> None:
+def remove_output(app: Sphinx, docname: str) -> None:
     """Delete the output of a generated page that no longer exists."""
     path = envtools.output_file(app.builder, docname)
     if path is None:

@@ -1,0 +1,75 @@
+"""What an output folder holds: the state each page was written in.
+
+Sphinx decides what to write from source-file times, and a page whose links,
+back-links or listings changed because of *another* document has no newer
+source. So each output folder keeps, in a small JSON file, a digest per
+generated page and per document with cross-document parts; after reading, the
+pages whose digest differs are written. Keeping it per output folder (not in
+the environment) makes builders that share one doctree folder, as
+``make html text`` does, each bring their own output up to date.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+__all__ = ["RECORD_NAME", "OutputRecord"]
+
+RECORD_NAME = ".sphinx-concepts.json"
+#: Bump when the digests change meaning, so every page is written once more.
+RECORD_VERSION = 1
+
+
+@dataclass
+class OutputRecord:
+    #: generated docname -> digest of its page model
+    pages: dict[str, str] = field(default_factory=dict)
+    #: docname -> digest of its cross-document parts
+    documents: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, app: Sphinx) -> OutputRecord:
+        """The record of the current builder's output folder (empty when there is none)."""
+        try:
+            data = json.loads(Path(app.outdir, RECORD_NAME).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return cls()
+        if (
+            not isinstance(data, dict)
+            or data.get("version") != RECORD_VERSION
+            or data.get("builder") != app.builder.name
+        ):
+            return cls()
+        pages, documents = data.get("pages"), data.get("documents")
+        if not isinstance(pages, dict) or not isinstance(documents, dict):
+            return cls()
+        return cls(pages, documents)
+
+    def save(self, app: Sphinx) -> None:
+        data = {
+            "version": RECORD_VERSION,
+            "builder": app.builder.name,
+            "pages": self.pages,
+            "documents": self.documents,
+        }
+        text = json.dumps(data, sort_keys=True, separators=(",", ":"))
+        path = Path(app.outdir, RECORD_NAME)
+        try:
+            if path.read_text(encoding="utf-8") == text:
+                return
+        except OSError:
+            pass
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+    def outdated(self, current: OutputRecord) -> set[str]:
+        """The documents whose current digest differs from the recorded one."""
+        return {doc for doc, digest in current.pages.items() if self.pages.get(doc) != digest} | {
+            doc for doc, digest in current.documents.items() if self.documents.get(doc) != digest
+        }
