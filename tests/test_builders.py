@@ -22,7 +22,7 @@ def test_dirhtml_links_use_folder_urls(project):
     refs = (Path(app.outdir) / "refs" / "index.html").read_text(encoding="utf-8")
     assert 'href="../afm/#concept-AI-Foundation-Models"' in refs
     afm = (Path(app.outdir) / "afm" / "index.html").read_text(encoding="utf-8")
-    assert 'href="../concept-index/"' in afm
+    assert 'href="../concepts/"' in afm  # the glossary
 
 
 def test_singlehtml_links_stay_on_the_page(project):

@@ -232,3 +232,8 @@ def test_parallel_equals_serial(project):
     parallel_out = {p.relative_to(parallel.outdir): p.read_bytes() for p in Path(parallel.outdir).rglob("*.html")}
     assert serial_out.keys() == parallel_out.keys()
     assert [name for name in serial_out if serial_out[name] != parallel_out[name]] == []
+
+
+def test_listing_in_myst(html):
+    table = html_of(html, "physics").select_one("table.concept-list")
+    assert [text_of(tr.select_one("td")) for tr in table.select("tbody tr")] == ["Ångström", "Meter"]
