@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .domain import concept_domain
+from .envtools import output_file
 from .record import OutputRecord
 from .virtual import generate_pages, remove_output
 
@@ -35,7 +36,14 @@ def after_reading(app: Sphinx, env: BuildEnvironment) -> list[str]:
     written = OutputRecord.load(app)
     for docname in sorted(set(written.pages) - set(current.pages)):
         remove_output(app, docname)
-    return sorted(regenerated | written.outdated(current))
+    # An output file deleted by hand (or with its folder) is written again, as
+    # Sphinx does for documents with a source.
+    missing = {
+        docname
+        for docname in current.pages
+        if (path := output_file(app.builder, docname)) is not None and not path.is_file()
+    }
+    return sorted(regenerated | missing | written.outdated(current))
 
 
 def record_output(app: Sphinx, exception: BaseException | None) -> None:

@@ -1,6 +1,6 @@
 """Alphabetical order for listings: the reader's alphabet where ICU is installed.
 
-With PyICU (the ``icu`` module; ``pip install sphinx-concepts[icu]``) names sort by
+With PyICU (the ``icu`` module; ``pip install "sphinx-concepts[icu]"``) names sort by
 the Unicode Collation Algorithm tailored to the project's ``language``, so
 Swedish puts "Ö" after "Z" and German sorts it with "O". Without it, names sort by
 their base letters, case-insensitively: "Ångström" among the a's, "éclair" among

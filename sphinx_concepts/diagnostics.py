@@ -31,6 +31,7 @@ class WarningSubtype(str, Enum):
     EMPTY_ITEM = "empty_item"
     UNREFERENCED = "unreferenced"
     PAGE_OVERRIDDEN = "page_overridden"
+    UNKNOWN_FILTER = "unknown_filter"
     CONFIG = "config"
 
 

@@ -15,9 +15,9 @@ from sphinx.util.nodes import make_refnode
 from . import collation
 from .diagnostics import WarningSubtype, warn
 from .graph import LOOSE_PREFIX, ConceptGraph
-from .listing import ListingSpec, select
+from .listing import ListingSpec, select, unknown_filters
 from .lookup import ConceptLookup, ConflictKind, Match
-from .model import Concept, collation_key, concept_key, letter_group, loose_key
+from .model import Concept, concept_key, loose_key
 from .pages import ConceptRow, PageModel, plan_pages
 from .record import OutputRecord
 from .views import entry_view
@@ -60,11 +60,12 @@ class ConceptIndex(Index):
             for alias in lookup.aliases_of(concept):
                 see = _("see %s") % concept.name
                 rows.append((concept_key(alias), IndexEntry(alias, 0, concept.docname, concept.anchor, see, "", "")))
-        rows.sort(key=lambda row: (collation_key(row[0]), row[0]))
+        sort_key, group_of = domain.sort_key, domain.group_of
+        rows.sort(key=lambda row: sort_key(row[1].name))
         content: dict[str, list[IndexEntry]] = {}
-        for key, entry in rows:
-            content.setdefault(letter_group(key), []).append(entry)
-        return sorted(content.items()), False
+        for _key, entry in rows:
+            content.setdefault(group_of(entry.name), []).append(entry)
+        return list(content.items()), False
 
 
 class ConceptDomain(Domain):
@@ -266,6 +267,15 @@ class ConceptDomain(Domain):
                     f"concept {concept.name!r} is not referenced by any document",
                     concept.location,
                 )
+
+        for docname, specs in sorted(self.data["listings"].items()):
+            for spec in specs:
+                for what in unknown_filters(spec, graph):
+                    warn(
+                        WarningSubtype.UNKNOWN_FILTER,
+                        f"concept-list filters on {what}, which does not exist; the listing is empty",
+                        (docname, spec.lineno),
+                    )
 
     # -- cross-document parts of pages ------------------------------------------------
 

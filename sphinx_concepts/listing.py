@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
     from .graph import ConceptGraph
 
-__all__ = ["ConceptListDirective", "ListingSpec", "select"]
+__all__ = ["ConceptListDirective", "ListingSpec", "select", "unknown_filters"]
 
 SORT_ORDERS = ("name", "source")
 
@@ -43,6 +43,8 @@ class ListingSpec:
     sort: str = "name"
     layout: str = "list"
     reverse: bool = False
+    #: The directive's line, for warnings about its filters.
+    lineno: int | None = None
 
 
 def select(spec: ListingSpec, graph: ConceptGraph, sort_key: Callable[[str], Any]) -> list[Concept]:
@@ -71,9 +73,19 @@ def select(spec: ListingSpec, graph: ConceptGraph, sort_key: Callable[[str], Any
     return ordered[::-1] if spec.reverse else ordered
 
 
+def unknown_filters(spec: ListingSpec, graph: ConceptGraph) -> list[str]:
+    """Descriptions of the filters of *spec* that name no tag, category or concept."""
+    unknown = [f"tag {tag!r}" for tag in spec.tags if graph.tag(tag) is None]
+    if spec.category is not None and graph.category(spec.category) is None:
+        unknown.append(f"category {spec.category!r}")
+    if spec.related_to is not None and graph.lookup.find(concept_key(spec.related_to)) is None:
+        unknown.append(f"concept {spec.related_to!r}")
+    return unknown
+
+
 def _choice(values: tuple[str, ...]) -> Callable[[str | None], str]:
     def check(argument: str | None) -> str:
-        return directives.choice(argument, values)
+        return str(directives.choice(argument or "", values))
 
     return check
 
@@ -105,6 +117,7 @@ class ConceptListDirective(SphinxDirective):
             sort=self.options.get("sort", "name"),
             layout=self.options.get("layout", "list"),
             reverse="reverse" in self.options,
+            lineno=self.lineno,
         )
         self.env.get_domain("concept").note_listing(self.env.docname, spec)  # type: ignore[attr-defined]
         node = concept_part(part="list", spec=spec, classes=self.options.get("class", []))

@@ -13,10 +13,8 @@ from dataclasses import dataclass
 __all__ = [
     "Concept",
     "collapse_whitespace",
-    "collation_key",
     "concept_key",
     "first_sentence",
-    "letter_group",
     "loose_key",
     "plural_variants",
     "split_list",
@@ -168,15 +166,3 @@ def plural_variants(key: str) -> list[str]:
         forms.add(last + "s")
     forms.discard(last)
     return [head + sep + form for form in sorted(forms)]
-
-
-def collation_key(key: str) -> str:
-    """Order keys by base letters first, so "ångström" sorts among the a's."""
-    decomposed = unicodedata.normalize("NFKD", key)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-def letter_group(key: str) -> str:
-    """The A to Z group of a key: its first base letter in upper case, else "#"."""
-    first = collation_key(key)[:1].upper()
-    return first if first.isalpha() else "#"

@@ -154,11 +154,11 @@ def plan_pages(
             entries.extend((alias, AliasRow(alias, row)) for alias in graph.lookup.aliases_of(concept))
         entries.sort(key=lambda entry: sort_key(entry[0]))
         groups: list[tuple[str, list[Row]]] = []
-        for text, row in entries:
+        for text, entry in entries:
             group = group_of(text)
             if not groups or groups[-1][0] != group:
                 groups.append((group, []))
-            groups[-1][1].append(row)
+            groups[-1][1].append(entry)
         pages[glossary_doc] = PageModel(
             docname=glossary_doc,
             kind="glossary",

@@ -2,15 +2,18 @@
 
 Sphinx decides what to write from source-file times, and a page whose links,
 back-links or listings changed because of *another* document has no newer
-source. So each output folder keeps, in a small JSON file, a digest per
+source. So for each output folder a small JSON file keeps a digest per
 generated page and per document with cross-document parts; after reading, the
-pages whose digest differs are written. Keeping it per output folder (not in
-the environment) makes builders that share one doctree folder, as
-``make html text`` does, each bring their own output up to date.
+pages whose digest differs are written. Keeping one record per output folder
+(not one in the environment) makes builders that share one doctree folder, as
+``make html text`` does, each bring their own output up to date. The records
+live in the doctree folder, so nothing extra is published (or packed into an
+epub) with the output.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,11 +22,18 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-__all__ = ["RECORD_NAME", "OutputRecord"]
+__all__ = ["OutputRecord", "record_path"]
 
-RECORD_NAME = ".sphinx-concepts.json"
+RECORD_FOLDER = "sphinx-concepts"
 #: Bump when the digests change meaning, so every page is written once more.
 RECORD_VERSION = 1
+
+
+def record_path(app: Sphinx) -> Path:
+    """The record of the current builder and output folder."""
+    outdir = str(Path(app.outdir).resolve())
+    digest = hashlib.sha256(outdir.encode("utf-8")).hexdigest()[:16]
+    return Path(app.doctreedir, RECORD_FOLDER, f"{app.builder.name}-{digest}.json")
 
 
 @dataclass
@@ -37,7 +47,7 @@ class OutputRecord:
     def load(cls, app: Sphinx) -> OutputRecord:
         """The record of the current builder's output folder (empty when there is none)."""
         try:
-            data = json.loads(Path(app.outdir, RECORD_NAME).read_text(encoding="utf-8"))
+            data = json.loads(record_path(app).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return cls()
         if (
@@ -59,7 +69,7 @@ class OutputRecord:
             "documents": self.documents,
         }
         text = json.dumps(data, sort_keys=True, separators=(",", ":"))
-        path = Path(app.outdir, RECORD_NAME)
+        path = record_path(app)
         try:
             if path.read_text(encoding="utf-8") == text:
                 return

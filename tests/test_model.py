@@ -7,10 +7,8 @@ import pytest
 from sphinx_concepts.lookup import ConceptLookup, ConflictKind
 from sphinx_concepts.model import (
     Concept,
-    collation_key,
     concept_key,
     first_sentence,
-    letter_group,
     loose_key,
     plural_variants,
     split_list,
@@ -86,13 +84,6 @@ def test_plural_variants(key, expected):
     forms = set(plural_variants(key))
     assert expected <= forms
     assert key not in forms
-
-
-def test_collation_and_letter_groups():
-    names = ["zeta", "ångström", "beta", "alpha"]
-    assert sorted(names, key=collation_key) == ["alpha", "ångström", "beta", "zeta"]
-    assert letter_group(concept_key("Ångström")) == "A"
-    assert letter_group("42 things") == "#"
 
 
 def concept(name: str, docname: str, lineno: int, aliases: tuple[str, ...] = ()) -> Concept:

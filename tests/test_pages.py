@@ -37,7 +37,9 @@ def _text(app, docname: str) -> str:
 
 def test_builds_without_warnings_and_leaves_the_sources_alone(html):
     assert warnings_of(html) == []
-    sources = sorted(p.relative_to(html.srcdir).as_posix() for p in Path(html.srcdir).rglob("*") if "_build" not in p.parts)
+    sources = sorted(
+        p.relative_to(html.srcdir).as_posix() for p in Path(html.srcdir).rglob("*") if "_build" not in p.parts
+    )
     assert sources == sorted(p.relative_to(ROOTS / "test-pages").as_posix() for p in (ROOTS / "test-pages").rglob("*"))
 
 
@@ -52,7 +54,19 @@ def test_every_tag_and_category_gets_a_distinct_page(html):
 
 
 def test_slugs_are_safe_and_distinct():
-    names = ["C", "C++", "C#", "c plus plus", "../../etc", "<script>", "Ångström", "機械学習", "index", "CON", "a" * 300]
+    names = [
+        "C",
+        "C++",
+        "C#",
+        "c plus plus",
+        "../../etc",
+        "<script>",
+        "Ångström",
+        "機械学習",
+        "index",
+        "CON",
+        "a" * 300,
+    ]
     slugs = [term_slug(loose_key(name)) for name in names]
     assert len(set(slugs)) == len(slugs)
     assert all(re.fullmatch(r"[a-z0-9_-]+", slug) and len(slug) <= 80 for slug in slugs)

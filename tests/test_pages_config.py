@@ -22,7 +22,11 @@ def _pages(app) -> list[str]:
 def test_folder_titles_and_which_pages(project):
     proj = project("pages")
     proj.edit("index.rst", "   concepts/index\n", "   terms/index\n")
-    proj.edit("index.rst", "See the :ref:`glossary <concepts-glossary>`, the :doc:`tag index <concepts/tags/index>`\nand :ref:`concepts-categories`.", "")
+    proj.edit(
+        "index.rst",
+        "See the :ref:`glossary <concepts-glossary>`, the :doc:`tag index <concepts/tags/index>`\nand :ref:`concepts-categories`.",
+        "",
+    )
     settings = {"folder": "terms", "glossary": "All terms", "categories": False, "tag_title": "Tagged {name}"}
     app = proj.build(confoverrides={"concepts_pages": settings})
     assert warnings_of(app) == []
@@ -41,7 +45,11 @@ def test_folder_titles_and_which_pages(project):
 def test_without_glossary_the_back_link_goes_to_the_concept_index(project):
     proj = project("pages")
     proj.edit("index.rst", "   concepts/index\n", "")
-    proj.edit("index.rst", "See the :ref:`glossary <concepts-glossary>`, the :doc:`tag index <concepts/tags/index>`\nand :ref:`concepts-categories`.", "")
+    proj.edit(
+        "index.rst",
+        "See the :ref:`glossary <concepts-glossary>`, the :doc:`tag index <concepts/tags/index>`\nand :ref:`concepts-categories`.",
+        "",
+    )
     app = proj.build(confoverrides={"concepts_pages": {"glossary": False}})
     assert warnings_of(app) == []  # the tag and category indexes are orphans now
     assert "concepts/index.html" not in _pages(app)
@@ -105,3 +113,20 @@ def test_bad_pages_settings_warn_and_fall_back(project):
     assert any("concepts_pages['folder'] must be a relative path" in line for line in warnings)
     assert (Path(app.outdir) / "concepts" / "tags" / "index.html").is_file()
     assert not (Path(app.outdir).parent / "outside").exists()
+
+
+def test_listing_filters_that_name_nothing_warn(project):
+    proj = project("pages")
+    proj.write(
+        "lists.rst",
+        "Listings\n========\n\n.. concept-list::\n   :tag: no such tag\n   :category: Languages\n\n"
+        ".. concept-list::\n   :related-to: Nothing Here\n",
+    )
+    app = proj.build()
+    assert warnings_of(app) == [
+        f"SRC/lists.rst:4: WARNING: concept-list filters on tag 'no such tag', which does not exist; "
+        f"the listing is empty{_suffix('unknown_filter')}",
+        f"SRC/lists.rst:8: WARNING: concept-list filters on concept 'Nothing Here', which does not exist; "
+        f"the listing is empty{_suffix('unknown_filter')}",
+    ]
+    assert len(html_of(app, "lists").select("p.concept-list-empty")) == 2

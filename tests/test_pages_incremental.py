@@ -40,9 +40,13 @@ def _physics(p: Project, old: str, new: str) -> None:
 
 EDITS: dict[str, Callable[[Project], None]] = {
     "add concept": lambda p: _physics(
-        p, "# Physics\n", "# Physics\n\n:::{concept} Yard\n:summary: An old unit.\n:tags: length, imperial\n\nLong.\n:::\n"
+        p,
+        "# Physics\n",
+        "# Physics\n\n:::{concept} Yard\n:summary: An old unit.\n:tags: length, imperial\n\nLong.\n:::\n",
     ),
-    "remove concept": lambda p: _physics(p, ":::{concept} Zebra\n:summary: A striped animal.\n\nBlack and white.\n:::\n", ""),
+    "remove concept": lambda p: _physics(
+        p, ":::{concept} Zebra\n:summary: A striped animal.\n\nBlack and white.\n:::\n", ""
+    ),
     "rename concept": lambda p: _physics(p, ":::{concept} Meter\n", ":::{concept} Metre\n:aliases: Meter\n"),
     "add alias": lambda p: p.edit("languages.rst", ":summary: A managed", ":aliases: C sharp\n   :summary: A managed"),
     "remove alias": lambda p: p.edit("languages.rst", ":aliases: CPP, C plus plus", ":aliases: C plus plus"),
@@ -50,15 +54,21 @@ EDITS: dict[str, Callable[[Project], None]] = {
     "remove last use of a tag": lambda p: p.edit("languages.rst", ":tags: python, Scripting", ":tags: python"),
     "rename tag spelling": lambda p: p.edit("languages.rst", ":tags: C, Systems", ":tags: C, SYSTEMS"),
     "change category": lambda p: p.edit("languages.rst", ":category: languages", ":category: Scripting languages"),
-    "add relation": lambda p: _physics(p, ":summary: A striped animal.\n", ":summary: A striped animal.\n:related: Meter\n"),
+    "add relation": lambda p: _physics(
+        p, ":summary: A striped animal.\n", ":summary: A striped animal.\n:related: Meter\n"
+    ),
     "remove relation": lambda p: p.edit("languages.rst", "   :related: C\n", ""),
     "add reference": lambda p: p.edit("notes.rst", "and :concept:`CPP`.", "and :concept:`CPP` and :concept:`zebra`."),
     "remove reference": lambda p: p.edit("more.rst", "; see also :concept:`Meter`", ""),
     "edit summary": lambda p: _physics(p, ":summary: A pie.", ":summary: A baked dish with a crust."),
-    "retitle a referring document": lambda p: p.edit("more.rst", "More notes\n==========", "Further notes\n============="),
+    "retitle a referring document": lambda p: p.edit(
+        "more.rst", "More notes\n==========", "Further notes\n============="
+    ),
     "move entry between documents": lambda p: (
         _physics(p, ":::{concept} Zebra\n:summary: A striped animal.\n\nBlack and white.\n:::\n", ""),
-        p.edit("more.rst", "Compare", ".. concept:: Zebra\n   :summary: A striped animal.\n   :tags: animals\n\nCompare"),
+        p.edit(
+            "more.rst", "Compare", ".. concept:: Zebra\n   :summary: A striped animal.\n   :tags: animals\n\nCompare"
+        ),
     ),
     "delete a document": lambda p: (
         (p.srcdir / "languages.rst").unlink(),

@@ -1,0 +1,52 @@
+"""Listing order: the reader's alphabet with ICU, base letters without."""
+
+from __future__ import annotations
+
+import pytest
+
+from sphinx_concepts.collation import icu_available, letter_group, sort_key
+
+NAMES = ["Zebra", "Ångström", "apple", "Öl", "Orange", "éclair", "Eagle", "42 things", "Äpfel"]
+
+
+def test_fallback_sorts_by_base_letters_ignoring_case():
+    key = sort_key("sv", use_icu=False)
+    assert sorted(NAMES, key=key) == [
+        "42 things",
+        "Ångström",
+        "Äpfel",
+        "apple",
+        "Eagle",
+        "éclair",
+        "Öl",
+        "Orange",
+        "Zebra",
+    ]
+    group = letter_group("sv", use_icu=False)
+    assert [group(name) for name in ["Ångström", "éclair", "42 things", "", " x"]] == ["A", "E", "#", "#", "#"]
+
+
+@pytest.mark.skipif(not icu_available(), reason="PyICU is not installed")
+def test_icu_follows_the_locale():
+    assert sorted(NAMES, key=sort_key("de")) == [
+        "42 things",
+        "Ångström",
+        "Äpfel",
+        "apple",
+        "Eagle",
+        "éclair",
+        "Öl",
+        "Orange",
+        "Zebra",
+    ]
+    # Swedish puts Å, Ä and Ö after Z, each under a heading of its own.
+    swedish = sorted(NAMES, key=sort_key("sv"))
+    assert swedish[-4:] == ["Zebra", "Ångström", "Äpfel", "Öl"]
+    group = letter_group("sv")
+    assert [group(name) for name in swedish[-4:]] == ["Z", "Å", "Ä", "Ö"]
+    assert letter_group("de")("Öl") == "O"
+
+
+def test_unknown_locale_does_not_fail():
+    key = sort_key("xx-nonsense")
+    assert sorted(["b", "a"], key=key) == ["a", "b"]
