@@ -61,7 +61,8 @@ class ConceptParts(SphinxPostTransform):
             part = node["part"]
             if part == "list":
                 rows = domain.listing_rows(node["spec"])
-                content: list[Node] = [_listing(rows, docname, node["spec"].layout, node["classes"])]
+                design = "sphinx_design" in self.config.extensions
+                content: list[Node] = [_listing(rows, docname, node["spec"].layout, node["classes"], design)]
             else:
                 content = self._entry_part(domain, node, docname)
             node.replace_self(content)
@@ -95,11 +96,11 @@ def back_link_target(config: Config) -> tuple[str, str]:
     return ("ref", DOMAIN_INDEX_LABEL)
 
 
-def _listing(rows: list[ConceptRow], docname: str, layout: str, classes: Sequence[str]) -> nodes.Element:
+def _listing(rows: list[ConceptRow], docname: str, layout: str, classes: Sequence[str], design: bool) -> nodes.Element:
     if not rows:
         text = _("No concepts match.")
         return nodes.paragraph(text, text, classes=["concept-list-empty", *classes])
-    result = listing(rows, docname, layout)
+    result = listing(rows, docname, layout, design=design)
     result["classes"].extend(["concept-list", *classes])
     return result
 

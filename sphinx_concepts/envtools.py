@@ -60,8 +60,10 @@ def register_document(app: Sphinx, env: BuildEnvironment, docname: str, document
 
 def forget_document(app: Sphinx, env: BuildEnvironment, docname: str, *, vanished: bool) -> None:
     """Clear what the environment knows of a generated page; *vanished*: it is gone."""
-    app.events.emit("env-purge-doc", env, docname)
-    env.clear_doc(docname)
+    if docname in env.all_docs:
+        # Purging costs a pass over Sphinx's toctree records: skipped for new pages.
+        app.events.emit("env-purge-doc", env, docname)
+        env.clear_doc(docname)
     if vanished:
         env.found_docs.discard(docname)
         Path(app.doctreedir, f"{docname}.doctree").unlink(missing_ok=True)

@@ -76,23 +76,36 @@ def _concept_item(row: ConceptRow | AliasRow, docname: str) -> nodes.definition_
     return item
 
 
-def listing(rows: Iterable[ConceptRow | AliasRow], docname: str, layout: str = "list") -> nodes.Element:
-    """Concepts with their summaries, as a definition list, a table or cards."""
+#: sphinx-design's classes for a grid of cards (its own CSS lays them out).
+_DESIGN_GRID = ["sd-container-fluid", "sd-sphinx-override", "sd-mb-4"]
+_DESIGN_ROW = ["sd-row", "sd-row-cols-1", "sd-row-cols-sm-2", "sd-row-cols-md-3", "sd-g-3"]
+_DESIGN_CARD = ["sd-col", "sd-d-flex-row"]
+_DESIGN_CARD_BODY = ["sd-card", "sd-sphinx-override", "sd-w-100", "sd-shadow-sm", "sd-card-body"]
+
+
+def listing(
+    rows: Iterable[ConceptRow | AliasRow], docname: str, layout: str = "list", *, design: bool = False
+) -> nodes.Element:
+    """Concepts with their summaries, as a definition list, a table or cards.
+
+    With *design* (sphinx-design is loaded), cards use its classes and look like
+    the project's other cards; without, the extension's own CSS lays them out.
+    """
     rows = list(rows)
     if layout == "table":
         return _table(rows, docname)
     if layout == "cards":
-        grid = nodes.container("", classes=["concept-cards"])
+        grid = nodes.container("", classes=["concept-cards", *(_DESIGN_ROW if design else ())])
         for row in rows:
             target = row.concept if isinstance(row, AliasRow) else row
-            card = nodes.container("", classes=["concept-card"])
+            card = nodes.container("", classes=["concept-card", *(_DESIGN_CARD_BODY if design else ())])
             card += nodes.paragraph(
                 "", "", concept_link(target.name, target.key, docname), classes=["concept-card-title"]
             )
             if target.summary:
                 card += nodes.paragraph(target.summary, target.summary, classes=["concept-card-summary"])
-            grid += card
-        return grid
+            grid += nodes.container("", card, classes=_DESIGN_CARD) if design else card
+        return nodes.container("", grid, classes=_DESIGN_GRID) if design else grid
     return nodes.definition_list("", *(_concept_item(row, docname) for row in rows), classes=["concept-listing"])
 
 

@@ -130,3 +130,10 @@ def test_listing_filters_that_name_nothing_warn(project):
         f"the listing is empty{_suffix('unknown_filter')}",
     ]
     assert len(html_of(app, "lists").select("p.concept-list-empty")) == 2
+
+
+def test_cards_use_sphinx_design_when_loaded(project):
+    app = project("pages").build(confoverrides={"extensions": ["sphinx_concepts", "myst_parser", "sphinx_design"]})
+    cards = html_of(app, "lists").select(".concept-list")[2]
+    assert "sd-container-fluid" in cards["class"]
+    assert [text_of(card.select_one(".concept-card-title")) for card in cards.select(".sd-card")] == ["Apple Pie", "Éclair"]
