@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-__all__ = ["concept_part", "register"]
+__all__ = ["concept_block", "concept_part", "register"]
 
 
 class concept_part(nodes.General, nodes.Element):
@@ -23,6 +23,27 @@ class concept_part(nodes.General, nodes.Element):
     """
 
 
+class concept_block(nodes.General, nodes.Element):
+    """A plain ``<div>`` with the node's classes, for layouts such as cards.
+
+    docutils' ``container`` adds a ``container`` class that some stylesheets
+    style; grids of sphinx-design lose their gutters under it. Other builders
+    render just the children.
+    """
+
+
+def _visit_block_html(translator: Any, node: concept_block) -> None:
+    translator.body.append(translator.starttag(node, "div", ""))
+
+
+def _depart_block_html(translator: Any, node: concept_block) -> None:
+    translator.body.append("</div>\n")
+
+
+def _pass(translator: nodes.NodeVisitor, node: nodes.Element) -> None:
+    pass
+
+
 def _skip(translator: nodes.NodeVisitor, node: nodes.Element) -> None:
     raise nodes.SkipNode
 
@@ -32,3 +53,6 @@ def register(app: Sphinx) -> None:
     # skips post-transforms), writers drop it rather than fail.
     skip = (_skip, None)
     app.add_node(concept_part, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
+    through = (_pass, _pass)
+    html = (_visit_block_html, _depart_block_html)
+    app.add_node(concept_block, html=html, latex=through, text=through, man=through, texinfo=through)

@@ -13,6 +13,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.locale import get_translation
 
+from .nodes import concept_block
 from .pages import AliasRow, ConceptRow, Row, TermRow
 
 __all__ = ["LAYOUTS", "concept_link", "doc_link", "group_id", "listing", "term_list"]
@@ -79,8 +80,8 @@ def _concept_item(row: ConceptRow | AliasRow, docname: str) -> nodes.definition_
 #: sphinx-design's classes for a grid of cards (its own CSS lays them out).
 _DESIGN_GRID = ["sd-container-fluid", "sd-sphinx-override", "sd-mb-4"]
 _DESIGN_ROW = ["sd-row", "sd-row-cols-1", "sd-row-cols-sm-2", "sd-row-cols-md-3", "sd-g-3"]
-_DESIGN_CARD = ["sd-col", "sd-d-flex-row"]
-_DESIGN_CARD_BODY = ["sd-card", "sd-sphinx-override", "sd-w-100", "sd-shadow-sm", "sd-card-body"]
+_DESIGN_COLUMN = ["sd-col", "sd-d-flex-row"]
+_DESIGN_CARD = ["sd-card", "sd-sphinx-override", "sd-w-100", "sd-shadow-sm"]
 
 
 def listing(
@@ -95,17 +96,21 @@ def listing(
     if layout == "table":
         return _table(rows, docname)
     if layout == "cards":
-        grid = nodes.container("", classes=["concept-cards", *(_DESIGN_ROW if design else ())])
+        grid = concept_block("", classes=["concept-cards", *(_DESIGN_ROW if design else ())])
         for row in rows:
             target = row.concept if isinstance(row, AliasRow) else row
-            card = nodes.container("", classes=["concept-card", *(_DESIGN_CARD_BODY if design else ())])
-            card += nodes.paragraph(
-                "", "", concept_link(target.name, target.key, docname), classes=["concept-card-title"]
-            )
+            parts: list[nodes.Node] = [
+                nodes.paragraph("", "", concept_link(target.name, target.key, docname), classes=["concept-card-title"])
+            ]
             if target.summary:
-                card += nodes.paragraph(target.summary, target.summary, classes=["concept-card-summary"])
-            grid += nodes.container("", card, classes=_DESIGN_CARD) if design else card
-        return nodes.container("", grid, classes=_DESIGN_GRID) if design else grid
+                parts.append(nodes.paragraph(target.summary, target.summary, classes=["concept-card-summary"]))
+            if design:
+                body = concept_block("", *parts, classes=["sd-card-body"])
+                card = concept_block("", body, classes=["concept-card", *_DESIGN_CARD])
+                grid += concept_block("", card, classes=_DESIGN_COLUMN)
+            else:
+                grid += concept_block("", *parts, classes=["concept-card"])
+        return concept_block("", grid, classes=_DESIGN_GRID) if design else grid
     return nodes.definition_list("", *(_concept_item(row, docname) for row in rows), classes=["concept-listing"])
 
 
