@@ -48,8 +48,12 @@ def new_generated_document(env: BuildEnvironment, docname: str) -> nodes.documen
 
 def register_document(app: Sphinx, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
     """Record a generated doctree as if Sphinx had read it, and pickle it for the writers."""
-    # Labels are recorded by a read transform, which generated pages skip.
-    env.get_domain("std").process_doc(env, docname, document)
+    # Domains record labels, index entries and the like in a read transform,
+    # which generated pages skip. The concept domain is left out: its records of
+    # references feed back-links, and generated listings are not references.
+    for domain in list(env.domains.values()):
+        if domain.name != "concept":
+            domain.process_doc(env, docname, document)
     # The collectors fill titles, tocs, toctree relations and metadata.
     app.events.emit("doctree-read", document)
     env.temp_data.clear()

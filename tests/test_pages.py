@@ -169,6 +169,9 @@ def test_generated_pages_are_in_navigation_search_and_inventory(html):
     assert html_of(html, "concepts/index").select_one("link[rel=next]")["href"] == "tags/index.html"
     assert html.env.toctree_includes["concepts/index"] == ["concepts/tags/index", "concepts/categories/index"]
     assert f"concepts/tags/{C_PLUS}" in html.env.toctree_includes["concepts/tags/index"]
+    # Every domain has a record of the generated pages, as of any read document
+    # (texinfo fails on a page without index-domain entries).
+    assert "concepts/tags/python" in html.env.get_domain("index").entries
     search = (Path(html.outdir) / "searchindex.js").read_text(encoding="utf-8")
     index = json.loads(search[search.index("(") + 1 : search.rindex(")")])
     assert "concepts/index" in index["docnames"] and "concepts/tags/python" in index["docnames"]
@@ -251,3 +254,18 @@ def test_parallel_equals_serial(project):
 def test_listing_in_myst(html):
     table = html_of(html, "physics").select_one("table.concept-list")
     assert [text_of(tr.select_one("td")) for tr in table.select("tbody tr")] == ["Ångström", "Meter"]
+
+
+@pytest.mark.parametrize(
+    ("buildername", "pattern", "expected"),
+    [
+        ("texinfo", "*.texi", "Concepts tagged Systems:"),
+        ("man", "*.1", "Concepts tagged Systems:"),
+        ("xml", "concepts/tags/systems.xml", "Concepts tagged Systems:"),
+    ],
+)
+def test_other_builders(project, buildername, pattern, expected):
+    app = project("pages").build(buildername)
+    assert warnings_of(app) == []
+    files = list(Path(app.outdir).glob(pattern))
+    assert files and expected in files[0].read_text(encoding="utf-8")
