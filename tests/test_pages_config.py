@@ -137,3 +137,30 @@ def test_cards_use_sphinx_design_when_loaded(project):
     cards = html_of(app, "lists").select(".concept-list")[2]
     assert "sd-container-fluid" in cards["class"]
     assert [text_of(card.select_one(".concept-card-title")) for card in cards.select(".sd-card")] == ["Apple Pie", "Éclair"]
+
+
+def test_hostile_tag_and_category_names_stay_inside_and_inert(project):
+    proj = project("pages")
+    proj.write(
+        "hostile.rst",
+        ":orphan:\n\nHostile\n=======\n\n"
+        ".. concept:: Payload\n"
+        "   :summary: <img src=x onerror=alert(1)>\n"
+        "   :category: ../../etc\n"
+        '   :tags: <script>alert("t")</script>, ../.., /etc/passwd, CON, index, 機械学習\n\n'
+        "   Body.\n",
+    )
+    app = proj.build()
+    out = Path(app.outdir)
+    written = [p.resolve() for p in out.rglob("*.html")]
+    assert all(out.resolve() in p.parents for p in written)
+    tags = sorted(p.name for p in (out / "concepts" / "tags").glob("*.html"))
+    assert "index.html" in tags and len(tags) == 9 + 6  # the root's 8 tags and the index, plus 6
+    for page in (out / "concepts" / "tags").glob("*.html"):
+        soup = html_of(app, f"concepts/tags/{page.stem}")
+        assert soup.select("div.body script") == [] and soup.select("div.body img") == []
+    titles = [text_of(html_of(app, f"concepts/tags/{p.stem}").select_one("h1")) for p in (out / "concepts/tags").glob("*.html")]
+    assert '<script>alert("t")</script>¶' in titles and "../..¶" in titles and "機械学習¶" in titles
+    entry = html_of(app, "hostile")
+    assert entry.select("div.body script") == [] and entry.select("div.body img") == []
+    assert not (Path(app.outdir).parent / "etc").exists()

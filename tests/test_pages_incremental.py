@@ -146,3 +146,15 @@ def test_summary_edit_rewrites_only_pages_that_show_it(project):
     # page it writes (index for the glossary, the tag index for the tag page).
     sphinx_own = {"genindex.html", "search.html", "concept-index.html", "index.html", "concepts/tags/index.html"}
     assert rewritten - sphinx_own == {"physics.html", "concepts/index.html", "concepts/tags/pastry.html", "lists.html"}
+
+
+def test_parallel_incremental_build_equals_serial_clean_build(project):
+    incremental = project("pages", name="incremental")
+    incremental.build("html", parallel=2)
+    EDITS["add tag"](incremental)
+    EDITS["remove last use of a tag"](incremental)
+    pages = html_bodies(incremental.build("html", parallel=2))
+    clean = project("pages", name="clean")
+    EDITS["add tag"](clean)
+    EDITS["remove last use of a tag"](clean)
+    assert pages == html_bodies(clean.build("html"))
