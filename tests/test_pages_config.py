@@ -136,7 +136,10 @@ def test_cards_use_sphinx_design_when_loaded(project):
     app = project("pages").build(confoverrides={"extensions": ["sphinx_concepts", "myst_parser", "sphinx_design"]})
     cards = html_of(app, "lists").select(".concept-list")[2]
     assert "sd-container-fluid" in cards["class"]
-    assert [text_of(card.select_one(".concept-card-title")) for card in cards.select(".sd-card")] == ["Apple Pie", "Éclair"]
+    assert [text_of(card.select_one(".concept-card-title")) for card in cards.select(".sd-card")] == [
+        "Apple Pie",
+        "Éclair",
+    ]
 
 
 def test_hostile_tag_and_category_names_stay_inside_and_inert(project):
@@ -159,7 +162,10 @@ def test_hostile_tag_and_category_names_stay_inside_and_inert(project):
     for page in (out / "concepts" / "tags").glob("*.html"):
         soup = html_of(app, f"concepts/tags/{page.stem}")
         assert soup.select("div.body script") == [] and soup.select("div.body img") == []
-    titles = [text_of(html_of(app, f"concepts/tags/{p.stem}").select_one("h1")) for p in (out / "concepts/tags").glob("*.html")]
+    titles = [
+        text_of(html_of(app, f"concepts/tags/{p.stem}").select_one("h1"))
+        for p in (out / "concepts/tags").glob("*.html")
+    ]
     assert '<script>alert("t")</script>¶' in titles and "../..¶" in titles and "機械学習¶" in titles
     entry = html_of(app, "hostile")
     assert entry.select("div.body script") == [] and entry.select("div.body img") == []
