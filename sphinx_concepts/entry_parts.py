@@ -12,7 +12,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
-from sphinx import addnodes
 from sphinx.builders.singlehtml import SingleFileHTMLBuilder
 from sphinx.locale import get_translation
 from sphinx.transforms.post_transforms import SphinxPostTransform
@@ -22,7 +21,7 @@ from .envtools import output_file
 from .model import concept_key
 from .nodes import concept_part
 from .pages import ConceptRow
-from .render import concept_link, doc_link, listing
+from .render import concept_link, doc_link, listing, std_link
 from .views import EntryView, entry_view
 
 if TYPE_CHECKING:
@@ -162,37 +161,13 @@ def _links(view: EntryView, hidden: set[str], docname: str, back: tuple[str, str
         related = nodes.field_list("", _field(_("Related concepts"), _joined(links), "concept-field-related"))
         result.append(nodes.container("", related, classes=["concept-related"]))
     if view.referrers and "referenced-by" not in hidden:
-        referrers = [
-            addnodes.pending_xref(
-                "",
-                nodes.inline(doc, doc, classes=["xref", "std", "std-doc"]),
-                refdomain="std",
-                reftype="doc",
-                reftarget="/" + doc,
-                refexplicit=False,
-                refwarn=True,
-                refdoc=docname,
-            )
-            for doc in view.referrers
-        ]
+        referrers: list[Node] = [doc_link(None, doc, docname) for doc in view.referrers]
         field = _field(_("Referenced by"), _joined(referrers), "concept-field-referenced-by")
         result.append(nodes.container("", nodes.field_list("", field), classes=["concept-referenced-by"]))
     if "backlink" not in hidden:
         kind, target = back
         text = _("Back to all concepts")
-        if kind == "doc":
-            link = doc_link(text, target, docname)
-        else:
-            link = addnodes.pending_xref(
-                "",
-                nodes.inline(text, text),
-                refdomain="std",
-                reftype="ref",
-                reftarget=target,
-                refexplicit=True,
-                refwarn=True,
-                refdoc=docname,
-            )
+        link = doc_link(text, target, docname) if kind == "doc" else std_link(text, "ref", target, docname)
         result.append(nodes.paragraph("", "← ", link, classes=[BACKLINK_CLASS]))
     return result
 

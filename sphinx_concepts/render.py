@@ -16,7 +16,7 @@ from sphinx.locale import get_translation
 from .nodes import concept_block
 from .pages import AliasRow, ConceptRow, Row, TermRow
 
-__all__ = ["LAYOUTS", "concept_link", "doc_link", "group_id", "listing", "term_list"]
+__all__ = ["LAYOUTS", "concept_link", "doc_link", "group_id", "listing", "std_link", "term_list"]
 
 _ = get_translation("sphinx_concepts")
 
@@ -38,18 +38,23 @@ def concept_link(name: str, key: str, docname: str, classes: Sequence[str] = ())
     )
 
 
-def doc_link(text: str, target: str, docname: str) -> addnodes.pending_xref:
-    """A ``:doc:`` link to *target* (an absolute docname), showing *text*."""
+def std_link(text: str | None, reftype: str, target: str, docname: str) -> addnodes.pending_xref:
+    """A ``:doc:`` or ``:ref:`` link, showing *text* (None: the target's title)."""
     return addnodes.pending_xref(
         "",
-        nodes.inline(text, text, classes=["xref", "std", "std-doc"]),
+        nodes.inline(text or target, text or target, classes=["xref", "std", f"std-{reftype}"]),
         refdomain="std",
-        reftype="doc",
-        reftarget="/" + target,
-        refexplicit=True,
+        reftype=reftype,
+        reftarget=target,
+        refexplicit=text is not None,
         refwarn=True,
         refdoc=docname,
     )
+
+
+def doc_link(text: str | None, target: str, docname: str) -> addnodes.pending_xref:
+    """A ``:doc:`` link to *target* (an absolute docname), showing *text* or its title."""
+    return std_link(text, "doc", "/" + target, docname)
 
 
 def group_id(group: str) -> str:
