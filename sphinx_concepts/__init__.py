@@ -12,6 +12,7 @@ from .domain import ConceptDomain, report_missing
 from .entry_parts import ConceptParts, drop_unreachable_parts
 from .listing import ConceptListDirective
 from .roles import ConceptRole
+from .sources import register_sources
 from .transforms import SingleConceptPage
 
 if TYPE_CHECKING:
@@ -39,6 +40,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_post_transform(ConceptParts)
     app.add_message_catalog("sphinx_concepts", str(Path(__file__).parent / "locales"))
     app.connect("config-inited", config.validate)
+    app.connect("config-inited", register_sources)
     app.connect("env-get-outdated", virtual.declare_pages)
     app.connect("env-before-read-docs", virtual.skip_generated)
     app.connect("env-updated", after_reading)

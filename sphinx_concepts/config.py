@@ -116,6 +116,13 @@ OPTIONS: tuple[Option, ...] = (
         "Warn about every concept that no :concept: reference names.",
     ),
     Option(
+        "concepts_sources",
+        [],
+        "env",
+        (list, tuple, str),
+        "Files that hold concept entries, as patterns relative to the source folder.",
+    ),
+    Option(
         "concepts_sort_locale",
         None,
         "env",

@@ -32,6 +32,7 @@ class WarningSubtype(str, Enum):
     UNREFERENCED = "unreferenced"
     PAGE_OVERRIDDEN = "page_overridden"
     UNKNOWN_FILTER = "unknown_filter"
+    DATA_FORMAT = "data_format"
     CONFIG = "config"
 
 
