@@ -10,6 +10,7 @@ from .build import after_reading, record_output
 from .directives import ConceptDirective
 from .domain import ConceptDomain, report_missing
 from .entry_parts import ConceptParts, drop_unreachable_parts
+from .export import write_export
 from .listing import ConceptListDirective
 from .roles import ConceptRole
 from .sources import register_sources
@@ -48,6 +49,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("doctree-resolved", drop_unreachable_parts)
     app.connect("html-page-context", virtual.hide_missing_source)
     app.connect("build-finished", record_output)
+    app.connect("build-finished", write_export)
     app.connect("builder-inited", assets.add_stylesheet)
     app.connect("build-finished", assets.copy_static_files)
     return {

@@ -1,10 +1,11 @@
 """``concepts_sources``: concept entries that live in data files.
 
 Each pattern names files relative to the source folder, such as
-``"library/*.txt"``. Plain-text entry files become documents of their own,
-read by :mod:`sphinx_concepts.textsource`, so Sphinx tracks, rebuilds and
-searches them like any page. Other files with the same suffix that no pattern
-matches are kept out of the project (a ``requirements.txt`` is no document).
+``"library/*.txt"`` or ``"data/terms.yaml"``. Plain-text entry files (``.txt``)
+and YAML or JSON data files become documents of their own, read by
+:mod:`sphinx_concepts.parsers`, so Sphinx tracks, rebuilds and searches them
+like any page. Other files with the same suffix that no pattern matches are
+kept out of the project (a ``requirements.txt`` is no document).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING
 from sphinx.util.matching import Matcher
 
 from .diagnostics import WarningSubtype, warn
-from .textsource import FILE_TYPE, TEXT_ENTRY_DIRECTIVE, TextEntryDirective, make_text_parser
+from .parsers import DATA_FILE_TYPE, FILE_TYPE, TEXT_ENTRY_DIRECTIVE, TextEntryDirective, make_parsers
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -24,8 +25,8 @@ if TYPE_CHECKING:
 
 __all__ = ["register_sources"]
 
-#: Suffixes read as plain-text concept entries.
-TEXT_SUFFIXES = (".txt",)
+#: The file type each suffix of a concept file is read as.
+FILE_TYPES = {".txt": FILE_TYPE, ".json": DATA_FILE_TYPE, ".yaml": DATA_FILE_TYPE, ".yml": DATA_FILE_TYPE}
 
 
 def _taken(suffix: str, source_suffix: object) -> bool:
@@ -33,7 +34,7 @@ def _taken(suffix: str, source_suffix: object) -> bool:
     if isinstance(source_suffix, dict):
         # Ours when an earlier application in this process left it there (Sphinx
         # merges extension suffixes into the default dict in place).
-        return bool(source_suffix.get(suffix, FILE_TYPE) != FILE_TYPE)
+        return bool(source_suffix.get(suffix, FILE_TYPES[suffix]) not in (FILE_TYPE, DATA_FILE_TYPE))
     if isinstance(source_suffix, str):
         return source_suffix == suffix
     return isinstance(source_suffix, (list, tuple)) and suffix in source_suffix
@@ -47,37 +48,38 @@ def register_sources(app: Sphinx, config: Config) -> None:
     if not isinstance(patterns, (list, tuple)) or not all(isinstance(p, str) for p in patterns):
         warn(WarningSubtype.CONFIG, f"concepts_sources must be a list of file patterns, not {patterns!r}", None)
         patterns = []
-    text_patterns = []
+    by_suffix: dict[str, list[str]] = {}
     for pattern in patterns:
-        suffix = PurePosixPath(pattern).suffix
-        if suffix in TEXT_SUFFIXES:
-            text_patterns.append(pattern.lstrip("/"))
-        else:
+        suffix = PurePosixPath(pattern).suffix.lower()
+        if suffix not in FILE_TYPES:
             warn(
                 WarningSubtype.CONFIG,
-                f"concepts_sources: no reader for {pattern!r}; plain-text entry files end in "
-                f"{', '.join(TEXT_SUFFIXES)}",
+                f"concepts_sources: no reader for {pattern!r}; concept files end in {', '.join(FILE_TYPES)}",
                 None,
             )
-    config.concepts_sources = text_patterns
-    if not text_patterns:
-        return
-    if _taken(".txt", config.source_suffix):
-        warn(
-            WarningSubtype.CONFIG,
-            "concepts_sources: '.txt' is already in source_suffix, so .txt files cannot be "
-            "read as concept entries; rename the entry files or the documents",
-            None,
-        )
-        config.concepts_sources = []
+        elif _taken(suffix, config.source_suffix):
+            warn(
+                WarningSubtype.CONFIG,
+                f"concepts_sources: {suffix!r} is already in source_suffix, so {pattern!r} cannot be read as "
+                "concept entries; rename the concept files or the documents",
+                None,
+            )
+        else:
+            by_suffix.setdefault(suffix, []).append(pattern.lstrip("/"))
+    config.concepts_sources = [pattern for patterns in by_suffix.values() for pattern in patterns]
+    if not by_suffix:
         return
     if "myst_parser" not in app.extensions:
         app.setup_extension("myst_parser")  # entry bodies are Markdown
-    app.add_source_suffix(".txt", FILE_TYPE)
-    app.add_source_parser(make_text_parser())
+    for parser in make_parsers():
+        app.add_source_parser(parser)
     app.add_directive(TEXT_ENTRY_DIRECTIVE, TextEntryDirective)
-    # Other .txt files must not become documents.
-    others = _unmatched_files(Path(app.srcdir), ".txt", Matcher(text_patterns), Matcher(config.exclude_patterns))
+    excluded = Matcher(config.exclude_patterns)
+    others: list[str] = []
+    for suffix, suffix_patterns in by_suffix.items():
+        app.add_source_suffix(suffix, FILE_TYPES[suffix])
+        # Files with the suffix that no pattern names are no documents.
+        others += _unmatched_files(Path(app.srcdir), suffix, Matcher(suffix_patterns), excluded)
     config.exclude_patterns = [*config.exclude_patterns, *others]
 
 

@@ -1,0 +1,123 @@
+"""YAML and JSON concept data, and the concepts.json export that loads back."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import sphinx
+from conftest import html_of, text_of, warnings_of
+
+from sphinx_concepts.datafile import read_data_file
+from sphinx_concepts.textformat import Problem
+
+SUFFIX = sphinx.version_info >= (8,)
+
+
+def _suffix(subtype: str) -> str:
+    return f" [concepts.{subtype}]" if SUFFIX else ""
+
+
+def test_yaml_and_json_entries_are_concepts(project):
+    app = project("datafiles").build()
+    assert warnings_of(app) == []
+    page = html_of(app, "data/retrieval")
+    assert text_of(page.select_one("h1")) == "Retrieval terms¶"
+    entries = page.select("dl.concept")
+    assert [text_of(e.select_one("dt")) for e in entries] == ["Vector Store¶", "Embedding¶"]
+    store = entries[0]
+    assert text_of(store.select_one("p.concept-summary")).startswith("A database that answers")
+    fields = {
+        text_of(dt).rstrip(":"): text_of(dt.find_next_sibling("dd")) for dt in store.select("div.concept-meta dt")
+    }
+    assert fields == {"Also known as": "Vector DB, Vector Database", "Category": "Retrieval", "Tags": "search, data"}
+    assert store.select_one("strong").get_text() == "embeddings"
+    assert len(store.select("div.concept ul li, dd.concept ul li, ul li")) >= 2
+    assert [text_of(a) for a in store.select("div.concept-related a")] == ["Embedding"]
+    links = {text_of(a): a["href"] for a in html_of(app, "index").select("div.body p a")}
+    assert links["vector db"] == "data/retrieval.html#concept-Vector-Store"
+    assert links["Tokenizer"] == "data/text.html#concept-Tokenizer"
+    # The JSON file has no title: its page is titled by the file name.
+    assert text_of(html_of(app, "data/text").select_one("h1")) == "text¶"
+
+
+def test_malformed_data_warns_with_file_and_line(project):
+    proj = project("datafiles")
+    proj.write(
+        "data/bad.yaml",
+        "concepts:\n  - name: Good One\n    summary: Kept.\n  - summary: no name\n  - just text\n"
+        "  - name: Odd\n    tags: {a: 1}\n    colour: red\n    name: Twice\n",
+    )
+    proj.write("data/broken.json", '[{"name": "X",, }]\n')
+    proj.write("data/empty.yaml", "")
+    app = proj.build()
+    assert warnings_of(app) == [
+        f"SRC/data/bad.yaml:4: WARNING: concept entry without a name; entry skipped{_suffix('data_format')}",
+        "SRC/data/bad.yaml:5: WARNING: a concept entry must be a mapping of fields; entry skipped"
+        f"{_suffix('data_format')}",
+        f"SRC/data/bad.yaml:8: WARNING: unknown field 'colour' ignored{_suffix('data_format')}",
+        f"SRC/data/bad.yaml:9: WARNING: field 'name' given twice; the first is used{_suffix('data_format')}",
+        f"SRC/data/bad.yaml:7: WARNING: field 'tags' must be a list of names; ignored{_suffix('data_format')}",
+        "SRC/data/broken.json:1: WARNING: cannot read the concept data: expected the node content, but found ','"
+        f"{_suffix('data_format')}",
+        f"SRC/data/empty.yaml:1: WARNING: empty concept data file{_suffix('data_format')}",
+    ]
+    names = [text_of(dt) for dt in html_of(app, "data/bad").select("dl.concept > dt")]
+    assert names == ["Good One¶", "Odd¶"]
+    assert html_of(app, "data/retrieval").select("dl.concept")  # the other files are intact
+
+
+def test_reader_shapes():
+    assert [e.name for e in read_data_file("- name: A\n- name: B\n").entries] == ["A", "B"]
+    data = read_data_file('{"title": "T", "concepts": [{"title": "A", "body": "x"}], "project": "P"}')
+    assert (data.title, data.entries[0].name, data.entries[0].body, data.problems) == ("T", "A", "x", [])
+    assert read_data_file('{"not": "concepts"}').problems == [
+        Problem(1, "concept data must be a list of entries or have a 'concepts' list")
+    ]
+    assert read_data_file("concepts: 3\n").problems == [
+        Problem(1, "the concepts of a data file must be a list of entries")
+    ]
+    entry = read_data_file("- name: A\n  aliases: 'x, , y'\n  explanation: |\n    line one\n").entries[0]
+    assert (entry.aliases, entry.body_line) == (["x", "y"], 4)
+
+
+def _concepts(app) -> list[dict]:
+    data = json.loads((Path(app.outdir) / "concepts.json").read_text(encoding="utf-8"))
+    assert data["schema_version"] == 1
+    return data["concepts"]
+
+
+def test_export_is_written_by_html_builders_with_urls(project):
+    proj = project("datafiles")
+    concepts = {c["name"]: c for c in _concepts(proj.build("html"))}
+    assert concepts["Vector Store"] == {
+        "name": "Vector Store",
+        "summary": "A database that answers nearest-neighbour queries over embeddings.",
+        "aliases": ["Vector DB", "Vector Database"],
+        "category": "Retrieval",
+        "tags": ["search", "data"],
+        "related": ["Embedding"],
+        "url": "data/retrieval.html#concept-Vector-Store",
+        "docname": "data/retrieval",
+        "anchor": "concept-Vector-Store",
+    }
+    assert list(concepts) == ["Embedding", "Tokenizer", "Vector Store"]
+    dirhtml = {c["name"]: c["url"] for c in _concepts(proj.build("dirhtml"))}
+    assert dirhtml["Tokenizer"] == "data/text/#concept-Tokenizer"
+    single = {c["name"]: c["url"] for c in _concepts(proj.build("singlehtml"))}
+    assert single["Tokenizer"] == "index.html#concept-Tokenizer"
+    assert not (Path(proj.build("text").outdir) / "concepts.json").exists()
+
+
+def test_export_loads_back_as_the_same_concepts(project):
+    original = project("textfiles", name="original").build("html")
+    exported = _concepts(original)
+    proj = project("datafiles", name="reloaded")
+    for name in ("retrieval.yaml", "text.json"):
+        (proj.srcdir / "data" / name).unlink()
+    proj.edit("index.rst", "See :concept:`vector db` and :concept:`Tokenizer`.", "")
+    proj.write("data/concepts.json", (Path(original.outdir) / "concepts.json").read_text(encoding="utf-8"))
+    reloaded = _concepts(proj.build("html"))
+    fields = ("name", "summary", "aliases", "category", "tags", "related")
+    assert [{k: c[k] for k in fields} for c in reloaded] == [{k: c[k] for k in fields} for c in exported]
+    assert {c["docname"] for c in reloaded} == {"data/concepts"}
