@@ -11,7 +11,9 @@ from .directives import ConceptDirective
 from .domain import ConceptDomain, report_missing
 from .entry_parts import ConceptParts, drop_unreachable_parts
 from .export import write_export
+from .frontmatter import rewrite_concept_pages
 from .listing import ConceptListDirective
+from .parsers import TEXT_ENTRY_DIRECTIVE, TextEntryDirective
 from .roles import ConceptRole
 from .sources import register_sources
 from .transforms import SingleConceptPage
@@ -42,6 +44,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_message_catalog("sphinx_concepts", str(Path(__file__).parent / "locales"))
     app.connect("config-inited", config.validate)
     app.connect("config-inited", register_sources)
+    app.connect("source-read", rewrite_concept_pages)
+    # Internal: what concept files and front matter pages are turned into.
+    app.add_directive(TEXT_ENTRY_DIRECTIVE, TextEntryDirective)
     app.connect("env-get-outdated", virtual.declare_pages)
     app.connect("env-before-read-docs", virtual.skip_generated)
     app.connect("env-updated", after_reading)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from sphinx.util.matching import Matcher
 
 from .diagnostics import WarningSubtype, warn
-from .parsers import DATA_FILE_TYPE, FILE_TYPE, TEXT_ENTRY_DIRECTIVE, TextEntryDirective, make_parsers
+from .parsers import DATA_FILE_TYPE, FILE_TYPE, make_parsers
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -49,9 +49,12 @@ def register_sources(app: Sphinx, config: Config) -> None:
         warn(WarningSubtype.CONFIG, f"concepts_sources must be a list of file patterns, not {patterns!r}", None)
         patterns = []
     by_suffix: dict[str, list[str]] = {}
+    markdown: list[str] = []
     for pattern in patterns:
         suffix = PurePosixPath(pattern).suffix.lower()
-        if suffix not in FILE_TYPES:
+        if suffix == ".md":  # MyST pages whose front matter holds an entry (see frontmatter)
+            markdown.append(pattern.lstrip("/"))
+        elif suffix not in FILE_TYPES:
             warn(
                 WarningSubtype.CONFIG,
                 f"concepts_sources: no reader for {pattern!r}; concept files end in {', '.join(FILE_TYPES)}",
@@ -66,14 +69,15 @@ def register_sources(app: Sphinx, config: Config) -> None:
             )
         else:
             by_suffix.setdefault(suffix, []).append(pattern.lstrip("/"))
-    config.concepts_sources = [pattern for patterns in by_suffix.values() for pattern in patterns]
-    if not by_suffix:
+    config.concepts_sources = [*markdown, *(pattern for patterns in by_suffix.values() for pattern in patterns)]
+    if not config.concepts_sources:
         return
     if "myst_parser" not in app.extensions:
         app.setup_extension("myst_parser")  # entry bodies are Markdown
+    if not by_suffix:
+        return
     for parser in make_parsers():
         app.add_source_parser(parser)
-    app.add_directive(TEXT_ENTRY_DIRECTIVE, TextEntryDirective)
     excluded = Matcher(config.exclude_patterns)
     others: list[str] = []
     for suffix, suffix_patterns in by_suffix.items():

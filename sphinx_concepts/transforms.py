@@ -37,8 +37,14 @@ class SingleConceptPage(SphinxTransform):
             return
         section = nodes.section("", ids=[concept.anchor], classes=["concept-page"])
         section += nodes.title(concept.name, concept.name)
-        section.extend(self.document.children)
+        # Front matter (docinfo) stays first, where Sphinx reads page metadata from.
+        children = list(self.document.children)
+        head = 0
+        while head < len(children) and isinstance(children[head], (nodes.docinfo, nodes.PreBibliographic)):
+            head += 1
         self.document.clear()
+        self.document.extend(children[:head])
+        section.extend(children[head:])
         self.document += section
         self.document.ids[concept.anchor] = section
         description = signature.parent

@@ -101,7 +101,7 @@ def test_export_is_written_by_html_builders_with_urls(project):
         "docname": "data/retrieval",
         "anchor": "concept-Vector-Store",
     }
-    assert list(concepts) == ["Embedding", "Tokenizer", "Vector Store"]
+    assert list(concepts) == ["AI Agents", "Embedding", "Tokenizer", "Vector Store"]
     dirhtml = {c["name"]: c["url"] for c in _concepts(proj.build("dirhtml"))}
     assert dirhtml["Tokenizer"] == "data/text/#concept-Tokenizer"
     single = {c["name"]: c["url"] for c in _concepts(proj.build("singlehtml"))}
@@ -113,11 +113,57 @@ def test_export_loads_back_as_the_same_concepts(project):
     original = project("textfiles", name="original").build("html")
     exported = _concepts(original)
     proj = project("datafiles", name="reloaded")
-    for name in ("retrieval.yaml", "text.json"):
-        (proj.srcdir / "data" / name).unlink()
+    for name in ("data/retrieval.yaml", "data/text.json", "terms/agents.md"):
+        (proj.srcdir / name).unlink()
     proj.edit("index.rst", "See :concept:`vector db` and :concept:`Tokenizer`.", "")
     proj.write("data/concepts.json", (Path(original.outdir) / "concepts.json").read_text(encoding="utf-8"))
     reloaded = _concepts(proj.build("html"))
     fields = ("name", "summary", "aliases", "category", "tags", "related")
     assert [{k: c[k] for k in fields} for c in reloaded] == [{k: c[k] for k in fields} for c in exported]
     assert {c["docname"] for c in reloaded} == {"data/concepts"}
+
+
+def test_body_warnings_keep_the_lines_of_the_data_file(project):
+    proj = project("datafiles")
+    proj.write(
+        "data/lines.yaml",
+        '- name: Inline One\n  summary: s\n  explanation: "see {concept}`Nope Line Three`"\n'
+        "- name: Block Two\n  explanation: |\n    First.\n\n    {concept}`Nope Line Eight`\n",
+    )
+    proj.write("terms/plain.md", "---\nconcept: Plain One\n---\nFirst.\n\n{concept}`Nope Line Six`\n")
+    app = proj.build()
+    assert warnings_of(app) == [
+        f"SRC/data/lines.yaml:3: WARNING: unknown concept 'Nope Line Three'{_suffix('unknown_reference')}",
+        f"SRC/data/lines.yaml:8: WARNING: unknown concept 'Nope Line Eight'{_suffix('unknown_reference')}",
+        f"SRC/terms/plain.md:6: WARNING: unknown concept 'Nope Line Six'{_suffix('unknown_reference')}",
+    ]
+
+
+def test_front_matter_pages_are_concept_pages(project):
+    app = project("datafiles").build()
+    section = html_of(app, "terms/agents").select_one("section.concept-page")
+    assert text_of(section.select_one("h1")) == "AI Agents¶"
+    assert len(html_of(app, "terms/agents").select("div.body h1")) == 1  # the repeated heading is dropped
+    assert text_of(section.select_one("p.concept-summary")) == "Systems that act towards goals with tools."
+    fields = {
+        text_of(dt).rstrip(":"): text_of(dt.find_next_sibling("dd")) for dt in section.select("div.concept-meta dt")
+    }
+    assert fields == {"Also known as": "Agent, Agents", "Tags": "agents, ai"}
+    assert [text_of(li) for li in section.select("div.concept ul li")] == [
+        "It calls tools.",
+        "It reads with a tokenizer.",
+    ]
+    assert [text_of(a) for a in section.select("div.concept-related a")] == ["Tokenizer"]
+    # A page whose front matter declares no concept stays an ordinary page.
+    assert html_of(app, "terms/glossary-page").select("section.concept-page") == []
+
+
+def test_front_matter_pages_by_pattern(project):
+    proj = project("datafiles")
+    proj.write("terms/pattern.md", "---\nname: By Pattern\nsummary: Found by the pattern.\n---\nBody.\n")
+    app = proj.build(confoverrides={"concepts_sources": ["data/*.yaml", "data/*.json", "terms/*.md"]})
+    assert warnings_of(app) == []
+    assert text_of(html_of(app, "terms/pattern").select_one("section.concept-page h1")) == "By Pattern¶"
+    # Without the pattern, a name in the front matter is no concept.
+    app = project("datafiles", name="without").build()
+    assert html_of(app, "terms/glossary-page").select("section.concept-page") == []
