@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 import sphinx
 from conftest import html_of, text_of, warnings_of
 
@@ -101,7 +102,7 @@ def test_export_is_written_by_html_builders_with_urls(project):
         "docname": "data/retrieval",
         "anchor": "concept-Vector-Store",
     }
-    assert list(concepts) == ["AI Agents", "Embedding", "Tokenizer", "Vector Store"]
+    assert list(concepts) == ["AI Agents", "Embedding", "Sampling", "Tokenizer", "Vector Store"]
     dirhtml = {c["name"]: c["url"] for c in _concepts(proj.build("dirhtml"))}
     assert dirhtml["Tokenizer"] == "data/text/#concept-Tokenizer"
     single = {c["name"]: c["url"] for c in _concepts(proj.build("singlehtml"))}
@@ -113,7 +114,7 @@ def test_export_loads_back_as_the_same_concepts(project):
     original = project("textfiles", name="original").build("html")
     exported = _concepts(original)
     proj = project("datafiles", name="reloaded")
-    for name in ("data/retrieval.yaml", "data/text.json", "terms/agents.md"):
+    for name in ("data/retrieval.yaml", "data/text.json", "terms/agents.md", "terms/extra.md"):
         (proj.srcdir / name).unlink()
     proj.edit("index.rst", "See :concept:`vector db` and :concept:`Tokenizer`.", "")
     proj.write("data/concepts.json", (Path(original.outdir) / "concepts.json").read_text(encoding="utf-8"))
@@ -167,3 +168,43 @@ def test_front_matter_pages_by_pattern(project):
     # Without the pattern, a name in the front matter is no concept.
     app = project("datafiles", name="without").build()
     assert html_of(app, "terms/glossary-page").select("section.concept-page") == []
+
+
+DATA_EDITS = {
+    "summary in YAML": lambda p: p.edit(
+        "data/retrieval.yaml", "A vector that stands for a piece of text.", "A list of numbers."
+    ),
+    "entry added to YAML": lambda p: p.edit(
+        "data/retrieval.yaml", "  - name: Embedding\n", "  - name: Reranker\n    tags: search\n  - name: Embedding\n"
+    ),
+    "entry removed from JSON": lambda p: p.write("data/text.json", "[]\n"),
+    "tag in front matter": lambda p: p.edit("terms/agents.md", "tags: [agents, ai]", "tags: [agents, planning]"),
+    "front matter page deleted": lambda p: (p.srcdir / "terms" / "extra.md").unlink(),
+}
+
+
+@pytest.mark.parametrize("edit", DATA_EDITS.values(), ids=DATA_EDITS.keys())
+def test_incremental_build_of_data_files_equals_clean_build(project, edit):
+    from test_pages_incremental import html_bodies
+
+    incremental = project("datafiles", name="incremental")
+    incremental.build()
+    edit(incremental)
+    pages = html_bodies(incremental.build())
+    clean = project("datafiles", name="clean")
+    edit(clean)
+    clean_pages = html_bodies(clean.build())
+    assert clean_pages.keys() <= pages.keys()
+    for name, body in clean_pages.items():
+        assert pages[name] == body, name
+
+
+def test_parallel_build_of_data_files_equals_serial(project):
+    serial = project("datafiles", name="serial").build()
+    parallel = project("datafiles", name="parallel").build(parallel=2)
+    assert warnings_of(parallel) == warnings_of(serial) == []
+    for path in Path(serial.outdir).rglob("*.html"):
+        assert path.read_bytes() == (Path(parallel.outdir) / path.relative_to(serial.outdir)).read_bytes(), path
+    assert (Path(serial.outdir) / "concepts.json").read_bytes() == (
+        Path(parallel.outdir) / "concepts.json"
+    ).read_bytes()
