@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .datapages import generate_entry_pages
 from .domain import concept_domain
 from .envtools import output_file
 from .record import OutputRecord
@@ -27,9 +28,12 @@ def after_reading(app: Sphinx, env: BuildEnvironment) -> list[str]:
     (back-links, relations, listings) differ from what the output folder holds.
     """
     domain = concept_domain(env)
+    # Entry pages of data files first: they declare concepts the rest depends on.
+    regenerated = generate_entry_pages(app, env, domain.entry_plan)
     domain.check_entries()
-    regenerated = generate_pages(app, env, domain.plan_pages())
-    current = OutputRecord(dict(domain.generated_pages), domain.document_states())
+    regenerated |= generate_pages(app, env, domain.plan_pages())
+    pages = {**domain.generated_pages, **domain.data["entry_pages"]}
+    current = OutputRecord(pages, domain.document_states())
     domain.output_state = current
     if app.builder.name in _NO_PAGES:
         return sorted(regenerated)

@@ -119,7 +119,7 @@ OPTIONS: tuple[Option, ...] = (
         "concepts_sources",
         [],
         "env",
-        (list, tuple, str),
+        (list, tuple, str, dict),
         "Files that hold concept entries, as patterns relative to the source folder.",
     ),
     Option(

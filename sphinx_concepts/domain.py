@@ -85,15 +85,17 @@ class ConceptDomain(Domain):
     #: ``mentions``: docname -> the keys its ``:concept:`` references name (back-links);
     #: ``listings``: docname -> its ``concept-list`` specifications, in order.
     #: Global, computed in the main process after reading:
-    #: ``pages``: generated docname -> digest of the model its doctree was made from.
+    #: ``pages``: generated docname -> digest of the model its doctree was made from;
+    #: ``entry_pages``: docname of a data entry's page -> digest of its entry.
     initial_data = {  # noqa: RUF012
         "entries": {},
         "references": {},
         "mentions": {},
         "listings": {},
         "pages": {},
+        "entry_pages": {},
     }
-    data_version = 2
+    data_version = 3
     _PER_DOCUMENT = ("entries", "references", "mentions", "listings")
 
     _lookup: ConceptLookup | None = None
@@ -102,6 +104,8 @@ class ConceptDomain(Domain):
     source_docnames: frozenset[str] = frozenset()
     #: What the output folder will hold once this build is written.
     output_state: OutputRecord | None = None
+    #: The pages of data entries planned at the start of this build (see datapages).
+    entry_plan: dict[str, Any] = {}  # noqa: RUF012 (replaced, never mutated)
 
     @property
     def entries(self) -> dict[str, list[Concept]]:

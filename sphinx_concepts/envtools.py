@@ -6,10 +6,14 @@ them in one module means a change in Sphinx is fixed in one place.
 
 from __future__ import annotations
 
+import copy
+import functools
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from docutils.frontend import get_default_settings
+from docutils.parsers.rst import Parser as RSTParser
 from docutils.utils import DependencyList
 from sphinx.builders.singlehtml import SingleFileHTMLBuilder
 from sphinx.environment import CONFIG_OK
@@ -27,6 +31,7 @@ __all__ = [
     "new_generated_document",
     "output_file",
     "register_document",
+    "store_document",
 ]
 
 
@@ -35,10 +40,17 @@ def config_changed(env: BuildEnvironment) -> bool:
     return bool(env.config_status != CONFIG_OK)
 
 
+@functools.cache
+def _parser_settings() -> Any:
+    # With the reStructuredText parser's settings (tab_width, ...), which
+    # directives expect, whatever parser fills the document.
+    return get_default_settings(RSTParser)
+
+
 def new_generated_document(env: BuildEnvironment, docname: str) -> nodes.document:
     """An empty document for *docname* with the settings a read document gets."""
     env.prepare_settings(docname)
-    document = new_document(str(env.doc2path(docname)))
+    document = new_document(str(env.doc2path(docname)), copy.copy(_parser_settings()))
     for name, value in env.settings.items():
         setattr(document.settings, name, value)
     document.settings.env = env
@@ -56,6 +68,11 @@ def register_document(app: Sphinx, env: BuildEnvironment, docname: str, document
             domain.process_doc(env, docname, document)
     # The collectors fill titles, tocs, toctree relations and metadata.
     app.events.emit("doctree-read", document)
+    store_document(app, env, docname, document)
+
+
+def store_document(app: Sphinx, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
+    """Mark a generated document read now, and pickle its doctree for the writers."""
     env.temp_data.clear()
     env.ref_context.clear()
     env.all_docs[docname] = time.time_ns() // 1_000

@@ -106,7 +106,7 @@ def rewrite_concept_pages(app: Sphinx, docname: str, source: list[str]) -> None:
         return
     from sphinx.util.matching import Matcher
 
-    patterns = [p for p in app.config.concepts_sources if p.endswith(".md")]
+    patterns = [p for p in app.config.concepts_sources if isinstance(p, str) and p.endswith(".md")]
     by_pattern = bool(patterns) and Matcher(patterns)(str(app.env.doc2path(docname, False)))
     if not source[0].lstrip("\ufeff").startswith("---"):
         return

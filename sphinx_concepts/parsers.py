@@ -19,7 +19,9 @@ import re
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils.statemachine import StringList
+from sphinx.util.matching import Matcher
 
+from .datapages import entry_pages_of, pages_patterns
 from .diagnostics import WarningSubtype, warn
 from .directives import ConceptDirective
 from .model import concept_key
@@ -93,6 +95,18 @@ def data_myst_source(data: DataFile, default_title: str) -> str:
         }
         parts.append(f"{fence}{{{TEXT_ENTRY_DIRECTIVE}}} {json.dumps(fields, ensure_ascii=False)}\n{fence}\n")
     return "\n".join(parts)
+
+
+def entry_index_source(data: DataFile, default_title: str, pages: list[tuple[str, Any]]) -> str:
+    """MyST text of a data file whose entries have pages: their list and a hidden toctree."""
+    title = (data.title or default_title).replace("\n", " ")
+    lines = [f"# {_escape_markdown(title)}", ""]
+    for docname, entry in pages:
+        name = entry.name.replace("`", "").replace("<", "").replace(">", "")
+        summary = f": {_escape_markdown(entry.summary)}" if entry.summary else ""
+        lines.append(f"- {{doc}}`{name} </{docname}>`{summary}")
+    lines += ["", "```{toctree}", ":hidden:", "", *(f"/{docname}" for docname, _entry in pages), "```", ""]
+    return "\n".join(lines)
 
 
 def _escape_markdown(text: str) -> str:
@@ -181,9 +195,16 @@ def make_parsers() -> list[type[Any]]:
             from .datafile import read_data_file  # PyYAML comes with MyST
 
             data = read_data_file(inputstring)
-            docname = document.settings.env.docname
+            env = document.settings.env
+            docname = env.docname
             for problem in data.problems:
                 warn(WarningSubtype.DATA_FORMAT, problem.message, (docname, problem.line))
-            super().parse(data_myst_source(data, docname.rsplit("/", 1)[-1]), document)
+            title = docname.rsplit("/", 1)[-1]
+            patterns = pages_patterns(env.config)
+            if patterns and Matcher(patterns)(str(env.doc2path(docname, False))):
+                source = entry_index_source(data, title, entry_pages_of(docname, data.entries))
+            else:
+                source = data_myst_source(data, title)
+            super().parse(source, document)
 
     return [ConceptTextParser, ConceptDataParser]

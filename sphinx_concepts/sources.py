@@ -42,15 +42,28 @@ def _taken(suffix: str, source_suffix: object) -> bool:
 
 def register_sources(app: Sphinx, config: Config) -> None:
     """``config-inited``: make the files of ``concepts_sources`` documents."""
-    patterns = config.concepts_sources
-    if isinstance(patterns, str):
-        patterns = [patterns]
-    if not isinstance(patterns, (list, tuple)) or not all(isinstance(p, str) for p in patterns):
-        warn(WarningSubtype.CONFIG, f"concepts_sources must be a list of file patterns, not {patterns!r}", None)
-        patterns = []
+    items = config.concepts_sources
+    if isinstance(items, (str, dict)):
+        items = [items]
+    if not isinstance(items, (list, tuple)):
+        warn(WarningSubtype.CONFIG, f"concepts_sources must be a list of file patterns, not {items!r}", None)
+        items = []
     by_suffix: dict[str, list[str]] = {}
     markdown: list[str] = []
-    for pattern in patterns:
+    entry_pages: list[dict[str, str]] = []
+    for item in items:
+        pattern = _pattern(item)
+        if pattern is None:
+            continue
+        if isinstance(item, dict) and item.get("layout") == "pages":
+            if PurePosixPath(pattern).suffix.lower() in (".json", ".yaml", ".yml"):
+                entry_pages.append({"files": pattern.lstrip("/"), "layout": "pages"})
+            else:
+                warn(
+                    WarningSubtype.CONFIG,
+                    f"concepts_sources: the 'pages' layout is for YAML and JSON files, not {pattern!r}",
+                    None,
+                )
         suffix = PurePosixPath(pattern).suffix.lower()
         if suffix == ".md":  # MyST pages whose front matter holds an entry (see frontmatter)
             markdown.append(pattern.lstrip("/"))
@@ -69,7 +82,9 @@ def register_sources(app: Sphinx, config: Config) -> None:
             )
         else:
             by_suffix.setdefault(suffix, []).append(pattern.lstrip("/"))
-    config.concepts_sources = [*markdown, *(pattern for patterns in by_suffix.values() for pattern in patterns)]
+    plain = [pattern for patterns in by_suffix.values() for pattern in patterns]
+    paged = {item["files"] for item in entry_pages}
+    config.concepts_sources = [*markdown, *(p for p in plain if p not in paged), *entry_pages]
     if not config.concepts_sources:
         return
     if "myst_parser" not in app.extensions:
@@ -85,6 +100,24 @@ def register_sources(app: Sphinx, config: Config) -> None:
         # Files with the suffix that no pattern names are no documents.
         others += _unmatched_files(Path(app.srcdir), suffix, Matcher(suffix_patterns), excluded)
     config.exclude_patterns = [*config.exclude_patterns, *others]
+
+
+def _pattern(item: object) -> str | None:
+    """The file pattern of a ``concepts_sources`` item: a string, or a dict with ``files``."""
+    if isinstance(item, str):
+        return item
+    if isinstance(item, dict) and isinstance(item.get("files"), str):
+        unknown = sorted(set(item) - {"files", "layout"})
+        layout = item.get("layout", "page")
+        if unknown or layout not in ("page", "pages"):
+            warn(
+                WarningSubtype.CONFIG,
+                f"concepts_sources: {item!r} may have only 'files' and 'layout' ('page' or 'pages')",
+                None,
+            )
+        return str(item["files"])
+    warn(WarningSubtype.CONFIG, f"concepts_sources: {item!r} is neither a file pattern nor a dict with 'files'", None)
+    return None
 
 
 def _unmatched_files(srcdir: Path, suffix: str, wanted: Matcher, excluded: Matcher) -> list[str]:

@@ -24,6 +24,7 @@ from docutils import nodes
 from sphinx import addnodes
 
 from . import envtools
+from .datapages import plan_entry_pages
 from .diagnostics import WarningSubtype, warn
 from .domain import concept_domain
 from .pages import PageModel, fixed_docnames, without_overridden
@@ -43,7 +44,9 @@ def declare_pages(
     domain = concept_domain(env)
     # `found_docs` holds exactly the source files here: Sphinx has just refilled it.
     domain.source_docnames = frozenset(env.found_docs)
-    names = (set(domain.generated_pages) | set(fixed_docnames(env.config.concepts_pages))) - env.found_docs
+    domain.entry_plan = plan_entry_pages(env, set(env.found_docs))
+    names = set(domain.generated_pages) | set(fixed_docnames(env.config.concepts_pages)) | set(domain.entry_plan)
+    names -= env.found_docs
     env.found_docs.update(names)
     removed.difference_update(names)
     return []
@@ -152,7 +155,8 @@ def hide_missing_source(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.document | None
 ) -> None:
     """``html-page-context``: a generated page has no source to copy or show."""
-    if pagename in concept_domain(app.env).generated_pages:
+    domain = concept_domain(app.env)
+    if pagename in domain.generated_pages or pagename in domain.data["entry_pages"]:
         context["sourcename"] = ""
         context["show_source"] = False
 

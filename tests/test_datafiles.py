@@ -178,6 +178,12 @@ DATA_EDITS = {
         "data/retrieval.yaml", "  - name: Embedding\n", "  - name: Reranker\n    tags: search\n  - name: Embedding\n"
     ),
     "entry removed from JSON": lambda p: p.write("data/text.json", "[]\n"),
+    "entry removed from YAML": lambda p: p.edit(
+        "data/retrieval.yaml",
+        "  - name: Embedding\n    summary: A vector that stands for a piece of text.\n    category: Retrieval\n"
+        "    tags: [search]\n    explanation: Embeddings place similar meanings close together.\n",
+        "",
+    ),
     "tag in front matter": lambda p: p.edit("terms/agents.md", "tags: [agents, ai]", "tags: [agents, planning]"),
     "front matter page deleted": lambda p: (p.srcdir / "terms" / "extra.md").unlink(),
 }
@@ -208,3 +214,60 @@ def test_parallel_build_of_data_files_equals_serial(project):
     assert (Path(serial.outdir) / "concepts.json").read_bytes() == (
         Path(parallel.outdir) / "concepts.json"
     ).read_bytes()
+
+
+PAGES = {"concepts_sources": [{"files": "data/*.yaml", "layout": "pages"}, "data/*.json", "terms/*.md"]}
+
+
+def test_pages_layout_gives_each_entry_a_page(project):
+    proj = project("datafiles")
+    app = proj.build(confoverrides=PAGES)
+    assert warnings_of(app) == []
+    index = html_of(app, "data/retrieval")
+    assert [(text_of(a), a["href"]) for a in index.select("div.body li a")] == [
+        ("Vector Store", "retrieval/vector-store.html"),
+        ("Embedding", "retrieval/embedding.html"),
+    ]
+    assert app.env.toctree_includes["data/retrieval"] == ["data/retrieval/vector-store", "data/retrieval/embedding"]
+    page = html_of(app, "data/retrieval/vector-store").select_one("section.concept-page")
+    assert text_of(page.select_one("h1")) == "Vector Store¶"
+    assert page.select_one("strong").get_text() == "embeddings"
+    assert [text_of(a) for a in page.select("div.concept-referenced-by a")] == ["Data files"]
+    links = {text_of(a): a["href"] for a in html_of(app, "index").select("div.body p a")}
+    assert links["vector db"] == "data/retrieval/vector-store.html#concept-Vector-Store"
+    assert {c["url"] for c in _concepts(app) if c["name"] == "Embedding"} == {
+        "data/retrieval/embedding.html#concept-Embedding"
+    }
+    text = proj.build("text", confoverrides=PAGES)
+    assert "A vector store keeps **embeddings**" in (Path(text.outdir) / "data/retrieval/vector-store.txt").read_text(
+        encoding="utf-8"
+    )
+
+
+@pytest.mark.parametrize("edit", DATA_EDITS.values(), ids=DATA_EDITS.keys())
+def test_pages_layout_incremental_equals_clean(project, edit):
+    from test_pages_incremental import html_bodies
+
+    incremental = project("datafiles", name="incremental")
+    incremental.build(confoverrides=PAGES)
+    edit(incremental)
+    app = incremental.build(confoverrides=PAGES)
+    pages = html_bodies(app)
+    clean = project("datafiles", name="clean")
+    edit(clean)
+    clean_pages = html_bodies(clean.build(confoverrides=PAGES))
+    assert {name for name in pages.keys() - clean_pages.keys() if name.startswith("data/")} == set()
+    assert clean_pages.keys() <= pages.keys()
+    for name, body in clean_pages.items():
+        assert pages[name] == body, name
+
+
+def test_pages_layout_untouched_rebuild_and_parallel(project):
+    proj = project("datafiles", name="serial")
+    serial = proj.build(confoverrides=PAGES)
+    again = proj.build(confoverrides=PAGES)
+    assert "0 added, 0 changed, 0 removed" in again.status.getvalue()
+    assert "writing output... [100%] data/retrieval/vector-store" not in again.status.getvalue()
+    parallel = project("datafiles", name="parallel").build(confoverrides=PAGES, parallel=2)
+    for path in Path(serial.outdir).rglob("*.html"):
+        assert path.read_bytes() == (Path(parallel.outdir) / path.relative_to(serial.outdir)).read_bytes(), path

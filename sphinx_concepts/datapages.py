@@ -1,0 +1,149 @@
+"""One page per entry of a data file (``{"files": ..., "layout": "pages"}``).
+
+The data file stays a document: the index of its entries, with a hidden toctree
+of their pages. The entry pages are generated documents, like the glossary
+(see :mod:`sphinx_concepts.virtual`): declared before reading, so the file's
+toctree may list them, and made after reading from a MyST source of the entry,
+run through the parser and Sphinx's read transforms as a read page is. An entry
+page is made again only when its entry (or the configuration) changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sphinx.transforms import SphinxTransformer
+from sphinx.util.matching import Matcher
+
+from . import envtools
+from .graph import term_slug
+from .model import loose_key
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+    from sphinx.environment import BuildEnvironment
+
+    from .datafile import DataEntry
+
+__all__ = ["EntryPage", "entry_pages_of", "generate_entry_pages", "pages_patterns", "plan_entry_pages"]
+
+
+@dataclass(frozen=True)
+class EntryPage:
+    docname: str
+    #: The data file's document, whose toctree lists the page.
+    parent: str
+    source_path: str
+    entry: DataEntry
+
+    def digest(self) -> str:
+        return hashlib.sha256(repr((self.parent, self.source_path, self.entry)).encode("utf-8")).hexdigest()
+
+
+def pages_patterns(config: Config) -> list[str]:
+    """The ``concepts_sources`` patterns whose entries get a page each."""
+    return [
+        item["files"] for item in config.concepts_sources if isinstance(item, dict) and item.get("layout") == "pages"
+    ]
+
+
+def entry_pages_of(docname: str, entries: list[DataEntry]) -> list[tuple[str, DataEntry]]:
+    """Page names of a data file's entries: ``<file's docname>/<name as a slug>``."""
+    pages: dict[str, DataEntry] = {}
+    for entry in entries:
+        # A repeated name is reported as a duplicate concept; it gets no page.
+        pages.setdefault(f"{docname}/{term_slug(loose_key(entry.name))}", entry)
+    return list(pages.items())
+
+
+def plan_entry_pages(env: BuildEnvironment, source_docnames: set[str]) -> dict[str, EntryPage]:
+    """Every entry page, read from the data files of the ``pages`` layout."""
+    from .datafile import read_data_file
+
+    patterns = pages_patterns(env.config)
+    if not patterns:
+        return {}
+    matcher = Matcher(patterns)
+    planned: dict[str, EntryPage] = {}
+    for docname in sorted(source_docnames):
+        relative = str(env.doc2path(docname, False))
+        if not matcher(relative):
+            continue
+        path = Path(env.doc2path(docname))
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except OSError:
+            continue
+        for page, entry in entry_pages_of(docname, read_data_file(text).entries):
+            planned[page] = EntryPage(page, docname, str(path), entry)
+    return planned
+
+
+def _myst_source(page: EntryPage) -> str:
+    import json
+
+    from .parsers import TEXT_ENTRY_DIRECTIVE, fence_for
+
+    entry = page.entry
+    fields: dict[str, Any] = {
+        "name": entry.name,
+        "summary": entry.summary,
+        "aliases": entry.aliases,
+        "category": entry.category,
+        "tags": entry.tags,
+        "related": entry.related,
+        "lines": {},
+        "line": entry.line,
+        "body": entry.body,
+        "body_line": entry.body_line,
+        "split": False,
+    }
+    fence = fence_for(entry.body.splitlines())
+    return f"{fence}{{{TEXT_ENTRY_DIRECTIVE}}} {json.dumps(fields, ensure_ascii=False)}\n{fence}\n"
+
+
+def generate_entry_pages(app: Sphinx, env: BuildEnvironment, planned: dict[str, EntryPage]) -> set[str]:
+    """Bring the entry pages in line with *planned*; return the regenerated ones."""
+    from myst_parser.parsers.sphinx_ import MystParser
+
+    from .domain import concept_domain
+
+    domain = concept_domain(env)
+    previous: dict[str, str] = domain.data["entry_pages"]
+    current = {docname: page.digest() for docname, page in planned.items()}
+    for docname in sorted(set(previous) - set(current)):
+        if docname not in domain.source_docnames:
+            envtools.forget_document(app, env, docname, vanished=True)
+    regenerate_all = envtools.config_changed(env)
+    regenerated = set()
+    for docname, page in sorted(planned.items()):
+        doctree_file = Path(app.doctreedir, f"{docname}.doctree")
+        if not regenerate_all and previous.get(docname) == current[docname] and doctree_file.is_file():
+            continue
+        envtools.forget_document(app, env, docname, vanished=False)
+        env.found_docs.add(docname)
+        document = envtools.new_generated_document(env, docname)
+        # Warnings from the entry's text point at the data file.
+        document["source"] = page.source_path
+        parser = MystParser()
+        parser.parse(_myst_source(page), document)
+        transformer = SphinxTransformer(document)
+        transformer.set_environment(env)
+        transformer.add_transforms(app.registry.get_transforms())
+        transformer.add_transforms(parser.get_transforms())  # type: ignore[no-untyped-call]
+        transformer.apply_transforms()
+        # The read transforms did what reading does (domains, collectors).
+        envtools.store_document(app, env, docname, document)
+        regenerated.add(docname)
+    domain.data["entry_pages"] = current
+    return regenerated
+
+
+def is_entry_page(env: BuildEnvironment, docname: str) -> bool:
+    from .domain import concept_domain
+
+    return docname in concept_domain(env).data["entry_pages"]
