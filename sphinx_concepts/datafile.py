@@ -21,7 +21,7 @@ import yaml
 from .model import collapse_whitespace, split_list
 from .textformat import Problem
 
-__all__ = ["DataEntry", "DataFile", "read_data_file"]
+__all__ = ["DataEntry", "DataFile", "entry_from_mapping", "read_data_file"]
 
 _LIST_FIELDS = ("aliases", "tags", "related")
 #: Fields of the ``concepts.json`` export that a data file may carry and that are
@@ -91,6 +91,11 @@ def read_data_file(text: str) -> DataFile:
         if entry is not None:
             result.entries.append(entry)
     return result
+
+
+def entry_from_mapping(node: yaml.Node, problems: list[Problem]) -> DataEntry | None:
+    """One entry from a composed YAML mapping (as in a page's front matter)."""
+    return _entry(node, problems)
 
 
 def _entry(node: yaml.Node, problems: list[Problem]) -> DataEntry | None:

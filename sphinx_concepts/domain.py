@@ -38,12 +38,26 @@ _ = get_translation("sphinx_concepts")
 RELATED_FLAG = "concept-related"
 
 
+class _Translated:
+    """A class attribute translated when read, as a plain ``str``.
+
+    Builders that serialise page contexts (json, pickle) cannot encode Sphinx's
+    lazy translation proxies; the index names go into every page's context.
+    """
+
+    def __init__(self, message: Callable[[], object]) -> None:
+        self.message = message
+
+    def __get__(self, instance: object, owner: type | None = None) -> str:
+        return str(self.message())
+
+
 class ConceptIndex(Index):
     """An A to Z index of all concepts, with each alias pointing to its concept."""
 
     name = "index"
-    localname = _("Concept Index")
-    shortname = _("concepts")
+    localname = _Translated(lambda: _("Concept Index"))
+    shortname = _Translated(lambda: _("concepts"))
 
     def generate(self, docnames: Iterable[str] | None = None) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
         domain = self.domain

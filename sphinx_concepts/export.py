@@ -28,9 +28,13 @@ EXPORT_NAME = "concepts.json"
 SCHEMA_VERSION = 1
 
 
+#: The builders whose output is a web site. (epub and the help formats pack every
+#: file of their folder; json and pickle output is not served as is.)
+_WEB_BUILDERS = frozenset({"html", "dirhtml", "singlehtml"})
+
+
 def _writes_export(builder: Builder) -> bool:
-    # An epub packs every file of its folder, so it gets none.
-    return isinstance(builder, StandaloneHTMLBuilder) and not builder.name.startswith("epub")
+    return isinstance(builder, StandaloneHTMLBuilder) and builder.name in _WEB_BUILDERS
 
 
 def _url(builder: Builder, docname: str, anchor: str) -> str:

@@ -44,8 +44,6 @@ def concept_page_source(text: str, docname: str, by_pattern: bool) -> str | None
         return None
     import yaml  # PyYAML comes with MyST, which reads every page that gets here
 
-    from .datafile import read_data_file
-
     try:
         front = yaml.safe_load(match.group(2))
     except yaml.YAMLError:
@@ -57,18 +55,28 @@ def concept_page_source(text: str, docname: str, by_pattern: bool) -> str | None
         return None
     if marker is None and not any(key in front for key in ("name", "title", *_CONCEPT_KEYS)):
         return None  # a page of the folder that declares nothing, such as its index
-    fields: dict[str, Any] = {key: front[key] for key in _CONCEPT_KEYS if key in front}
-    name = marker if isinstance(marker, str) else front.get("name") or front.get("title")
-    fields["name"] = name
-    # Read the fields as a one-entry data file, for the same checks and messages.
-    entry_yaml = yaml.safe_dump([fields], allow_unicode=True, sort_keys=False)
-    data = read_data_file(entry_yaml)
+    from .datafile import entry_from_mapping
+    from .textformat import Problem
+
+    # The entry's fields, with the lines they stand on; other keys belong to MyST.
     first_line = text[: match.start(2)].count("\n") + 1
-    for problem in data.problems:
-        warn(WarningSubtype.DATA_FORMAT, f"front matter: {problem.message}", (docname, first_line))
-    if not data.entries:
+    mapping = yaml.compose(match.group(2), Loader=yaml.SafeLoader)
+    assert isinstance(mapping, yaml.MappingNode)
+    wanted = ("name", "title", *_CONCEPT_KEYS)
+    pairs = [(k, v) for k, v in mapping.value if isinstance(k, yaml.ScalarNode) and k.value in wanted]
+    if isinstance(marker, str):
+        pairs = [(k, v) for k, v in pairs if k.value not in ("name", "title")]
+        name_node = next(v for k, v in mapping.value if isinstance(k, yaml.ScalarNode) and k.value == "concept")
+        pairs.insert(0, (yaml.ScalarNode("tag:yaml.org,2002:str", "name", name_node.start_mark), name_node))
+    elif any(k.value == "name" for k, _v in pairs):
+        pairs = [(k, v) for k, v in pairs if k.value != "title"]
+    problems: list[Problem] = []
+    entry = entry_from_mapping(yaml.MappingNode(mapping.tag, pairs, mapping.start_mark), problems)
+    for problem in problems:
+        where = (docname, problem.line + first_line - 1)
+        warn(WarningSubtype.DATA_FORMAT, f"front matter: {problem.message}", where)
+    if entry is None:
         return None
-    entry = data.entries[0]
 
     head_end = match.end()
     body = text[head_end:]

@@ -39,6 +39,8 @@ __all__ = ["TEXT_ENTRY_DIRECTIVE", "TextEntryDirective", "data_myst_source", "fe
 
 #: The internal directive that stands for a text entry in the MyST source.
 TEXT_ENTRY_DIRECTIVE = "concept-text-entry"
+#: Marks a document made from a concept file (see SingleConceptPage).
+ENTRY_FILE_MARK = "concept-entry-file"
 #: The file types Sphinx maps the suffixes of concept files to.
 FILE_TYPE = "concept-text"
 DATA_FILE_TYPE = "concept-data"
@@ -125,6 +127,9 @@ class TextEntryDirective(ConceptDirective):
     def run(self) -> list[Node]:
         data = json.loads(self.arguments[0])
         self.arguments = [data["name"]] if data["name"] else []
+        # A file of one entry is that entry's page, titled by its name whatever
+        # concepts_page_title says (the file has no heading to fall back on).
+        self.state.document[ENTRY_FILE_MARK] = True
         self._source_line = self.lineno
         # Entries of a data file stand on their own line of that file.
         self.lineno = data.get("line", self.lineno)

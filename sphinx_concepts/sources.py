@@ -70,7 +70,7 @@ def register_sources(app: Sphinx, config: Config) -> None:
         elif suffix not in FILE_TYPES:
             warn(
                 WarningSubtype.CONFIG,
-                f"concepts_sources: no reader for {pattern!r}; concept files end in {', '.join(FILE_TYPES)}",
+                f"concepts_sources: no reader for {pattern!r}; concept files end in {', '.join([*FILE_TYPES, '.md'])}",
                 None,
             )
         elif _taken(suffix, config.source_suffix):

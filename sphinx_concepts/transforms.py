@@ -26,7 +26,7 @@ class SingleConceptPage(SphinxTransform):
     default_priority = 800
 
     def apply(self, **kwargs: object) -> None:
-        if not self.config.concepts_page_title:
+        if not self.config.concepts_page_title and not self.document.get("concept-entry-file"):
             return
         entries = concept_domain(self.env).entries.get(self.env.docname, [])
         if len(entries) != 1 or next(self.document.findall(nodes.section), None) is not None:

@@ -271,3 +271,13 @@ def test_pages_layout_untouched_rebuild_and_parallel(project):
     parallel = project("datafiles", name="parallel").build(confoverrides=PAGES, parallel=2)
     for path in Path(serial.outdir).rglob("*.html"):
         assert path.read_bytes() == (Path(parallel.outdir) / path.relative_to(serial.outdir)).read_bytes(), path
+
+
+def test_front_matter_problems_are_reported_at_their_line(project):
+    proj = project("datafiles")
+    proj.write("terms/bad.md", "---\nconcept: Bad Page\nsummary: s\ntags: {a: 1}\norphan: true\n---\nBody.\n")
+    app = proj.build()
+    assert warnings_of(app) == [
+        f"SRC/terms/bad.md:4: WARNING: front matter: field 'tags' must be a list of names; ignored{_suffix('data_format')}"
+    ]
+    assert text_of(html_of(app, "terms/bad").select_one("section.concept-page h1")) == "Bad Page¶"

@@ -269,3 +269,13 @@ def test_other_builders(project, buildername, pattern, expected):
     assert warnings_of(app) == []
     files = list(Path(app.outdir).glob(pattern))
     assert files and expected in files[0].read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("buildername", ["json", "pickle"])
+def test_serializing_builders(project, buildername):
+    # Page contexts are serialised: no lazy translation may reach them.
+    app = project("pages").build(buildername)
+    assert warnings_of(app) == []
+    suffix = ".fjson" if buildername == "json" else ".fpickle"
+    assert (Path(app.outdir) / "concepts" / "tags" / f"systems{suffix}").is_file()
+    assert not (Path(app.outdir) / "concepts.json").exists()

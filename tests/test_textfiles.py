@@ -135,3 +135,9 @@ def test_editing_one_file_rebuilds_that_page_and_what_depends_on_it(project):
     app = proj.build()
     assert "Diffusion Models" not in text_of(html_of(app, "concepts/index"))
     assert not (Path(app.outdir) / "concepts" / "tags" / "images.html").exists()
+
+
+def test_text_pages_keep_their_title_without_concepts_page_title(project):
+    app = project("textfiles").build(confoverrides={"concepts_page_title": False})
+    assert warnings_of(app) == []
+    assert text_of(html_of(app, "library/fine-tuning").select_one("div.body h1")) == "Fine-Tuning¶"
