@@ -27,5 +27,8 @@ myst_enable_extensions = ["colon_fence"]
 # find "Transformer" (see guide/referencing).
 concepts_match_plurals = True
 
+# The demo library: one plain-text entry file per concept (see guide/data-files).
+concepts_sources = ["library/*.txt"]
+
 html_theme = "furo"
 html_title = f"sphinx-concepts {version}"
