@@ -22,6 +22,8 @@ nitpicky = True
 
 # MyST: `:::{concept}` fences need the colon_fence extension.
 myst_enable_extensions = ["colon_fence"]
+# `[text](#a-heading)` links to headings, with myst-parser 4 as with 5.
+myst_heading_anchors = 3
 
 # sphinx-concepts: let "LLMs" find "Large Language Models" and "transformers"
 # find "Transformer" (see guide/referencing).
