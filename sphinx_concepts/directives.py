@@ -13,7 +13,15 @@ from sphinx.util.nodes import make_id
 
 from .diagnostics import WarningSubtype, warn
 from .domain import concept_domain
-from .model import Concept, collapse_whitespace, concept_key, first_sentence, split_list
+from .model import (
+    Concept,
+    collapse_whitespace,
+    concept_key,
+    first_sentence,
+    has_control_characters,
+    split_list,
+    strip_control_characters,
+)
 from .nodes import concept_part
 
 if TYPE_CHECKING:
@@ -63,6 +71,7 @@ class ConceptDirective(ObjectDescription[str]):
         # Registered as a plain directive too, so `.. concept::` works without a
         # default domain; ObjectDescription reads the domain from the name.
         self.name = "concept:concept"
+        self._strip_control_characters()
         self.concept_name = collapse_whitespace(self.arguments[0]) if self.arguments else ""
         self._warn_unknown_options()
         if not self.concept_name:
@@ -96,6 +105,27 @@ class ConceptDirective(ObjectDescription[str]):
         return result
 
     # -- options ---------------------------------------------------------------------
+
+    def _strip_control_characters(self) -> None:
+        """Drop control characters (a pasted BEL, NUL or ESC) from the name and options.
+
+        They cannot be typed on purpose, and break XML outputs such as epub.
+        """
+        found = []
+        if self.arguments and has_control_characters(self.arguments[0]):
+            self.arguments[0] = strip_control_characters(self.arguments[0])
+            found.append("the name")
+        for option, value in list(self.options.items()):
+            if isinstance(value, str) and has_control_characters(value):
+                self.options[option] = strip_control_characters(value)
+                found.append(f":{option}:")
+        if found:
+            name = collapse_whitespace(self.arguments[0]) if self.arguments else ""
+            warn(
+                WarningSubtype.CONTROL_CHARACTER,
+                f"control characters removed from {', '.join(found)} of concept {name!r}",
+                self.get_location(),
+            )
 
     def _warn_unknown_options(self) -> None:
         for option in sorted(set(self.options) - set(ObjectDescription.option_spec) - set(_ENTRY_OPTIONS)):

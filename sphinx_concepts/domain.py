@@ -270,6 +270,12 @@ class ConceptDomain(Domain):
                     conflict.loser.location,
                 )
         graph = self.graph
+        for concept in graph.self_related:
+            warn(
+                WarningSubtype.SELF_RELATED,
+                f"concept {concept.name!r} names itself as related; ignored",
+                concept.location,
+            )
         warn_unreferenced = self.env.config.concepts_warn_unreferenced
         for concept in lookup.concepts():
             for related in graph.unknown_related.get(concept.key, ()):

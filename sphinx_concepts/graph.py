@@ -75,6 +75,8 @@ class ConceptGraph:
     related: dict[str, list[Concept]] = field(default_factory=dict)
     #: concept key -> related names that name no concept (warned about), as written
     unknown_related: dict[str, list[str]] = field(default_factory=dict)
+    #: concepts that name themselves (or one of their aliases) as related
+    self_related: list[Concept] = field(default_factory=list)
     #: concept key -> documents whose ``:concept:`` references name it (sorted)
     referrers: dict[str, list[str]] = field(default_factory=dict)
     tags: dict[str, Term] = field(default_factory=dict)
@@ -101,7 +103,11 @@ class ConceptGraph:
                 if target is None:
                     graph.unknown_related.setdefault(concept.key, []).append(name)
                     continue
-                if target is concept or target in declared:
+                if target is concept:
+                    if concept not in graph.self_related:
+                        graph.self_related.append(concept)
+                    continue
+                if target in declared:
                     continue
                 declared.append(target)
                 if both_ways:

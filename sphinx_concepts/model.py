@@ -15,9 +15,11 @@ __all__ = [
     "collapse_whitespace",
     "concept_key",
     "first_sentence",
+    "has_control_characters",
     "loose_key",
     "plural_variants",
     "split_list",
+    "strip_control_characters",
 ]
 
 
@@ -57,6 +59,15 @@ _WHITESPACE = re.compile(r"\s+")
 def collapse_whitespace(text: str) -> str:
     """Strip the text and turn every run of white space into one space."""
     return _WHITESPACE.sub(" ", text).strip()
+
+
+def has_control_characters(text: str) -> bool:
+    """Whether *text* holds a control character other than white space."""
+    return any(unicodedata.category(ch) == "Cc" and not ch.isspace() for ch in text)
+
+
+def strip_control_characters(text: str) -> str:
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Cc" or ch.isspace())
 
 
 def concept_key(text: str) -> str:
