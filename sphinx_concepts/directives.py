@@ -217,6 +217,11 @@ class ConceptDirective(ObjectDescription[str]):
         summary = collapse_whitespace(self.options.get("summary") or "")
         if summary:
             parsed, messages = self.parse_inline(summary, lineno=self.lineno)
+            # A summary is a line of text (it is also every link's hover text): raw
+            # HTML, which MyST would pass through, is shown as written.
+            parsed = [nodes.Text(node.astext()) if isinstance(node, nodes.raw) else node for node in parsed]
+            for raw in [n for node in parsed if isinstance(node, nodes.Element) for n in node.findall(nodes.raw)]:
+                raw.replace_self(nodes.Text(raw.astext()))
             self.summary_text = collapse_whitespace("".join(node.astext() for node in parsed))
             return [*parsed, *messages]
         first_paragraph = next(iter(content_node.findall(nodes.paragraph)), None)

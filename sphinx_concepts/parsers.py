@@ -115,6 +115,25 @@ def _escape_markdown(text: str) -> str:
     return re.sub(r"([\\`*_{}\[\]<>()#+!|~])", r"\\\1", text)
 
 
+def _disarm_raw_html(content_node: nodes.Element) -> None:
+    """Show raw HTML of a data file's Markdown as text.
+
+    Concept files are data, often exported from elsewhere; Markdown would pass
+    ``<script>`` through to the page. Authors who want raw HTML write the entry
+    with the ``concept`` directive, where it is their own page's markup.
+    """
+    from docutils import nodes as docutils_nodes
+
+    for raw in list(content_node.findall(docutils_nodes.raw)):
+        text = raw.astext()
+        replacement: docutils_nodes.Node
+        if isinstance(raw.parent, docutils_nodes.TextElement):
+            replacement = docutils_nodes.literal(text, text, classes=["concept-raw-html"])
+        else:
+            replacement = docutils_nodes.literal_block(text, text, classes=["concept-raw-html"])
+        raw.replace_self(replacement)
+
+
 class TextEntryDirective(ConceptDirective):
     """The entry of a plain-text concept file: fields from JSON, body as Markdown blocks.
 
@@ -168,6 +187,7 @@ class TextEntryDirective(ConceptDirective):
             # MyST counts the offset from the line of the directive in its own source.
             offset = first_line - self._source_line + correction
             self.state.nested_parse(StringList(block), offset, content_node)
+        _disarm_raw_html(content_node)
         super().transform_content(content_node)
 
 
