@@ -19,8 +19,9 @@ from sphinx.transforms import SphinxTransformer
 from sphinx.util.matching import Matcher
 
 from . import envtools
+from .diagnostics import WarningSubtype, warn
 from .graph import term_slug
-from .model import loose_key
+from .model import concept_key
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -52,11 +53,15 @@ def pages_patterns(config: Config) -> list[str]:
 
 
 def entry_pages_of(docname: str, entries: list[DataEntry]) -> list[tuple[str, DataEntry]]:
-    """Page names of a data file's entries: ``<file's docname>/<name as a slug>``."""
+    """Page names of a data file's entries: ``<file's docname>/<name as a slug>``.
+
+    The slug is that of the name's key, so two names are one page exactly when
+    they are one concept; a repeated name is reported as a duplicate concept and
+    gets no page of its own.
+    """
     pages: dict[str, DataEntry] = {}
     for entry in entries:
-        # A repeated name is reported as a duplicate concept; it gets no page.
-        pages.setdefault(f"{docname}/{term_slug(loose_key(entry.name))}", entry)
+        pages.setdefault(f"{docname}/{term_slug(concept_key(entry.name))}", entry)
     return list(pages.items())
 
 
@@ -113,6 +118,14 @@ def generate_entry_pages(app: Sphinx, env: BuildEnvironment, planned: dict[str, 
     from .domain import concept_domain
 
     domain = concept_domain(env)
+    for docname in sorted(set(planned) & domain.source_docnames):
+        warn(
+            WarningSubtype.PAGE_OVERRIDDEN,
+            f"the document {docname!r} replaces the page of the entry {planned[docname].entry.name!r} "
+            f"of {planned[docname].parent!r}",
+            (docname, None),
+        )
+    planned = {docname: page for docname, page in planned.items() if docname not in domain.source_docnames}
     previous: dict[str, str] = domain.data["entry_pages"]
     current = {docname: page.digest() for docname, page in planned.items()}
     for docname in sorted(set(previous) - set(current)):

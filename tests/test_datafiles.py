@@ -281,3 +281,27 @@ def test_front_matter_problems_are_reported_at_their_line(project):
         f"SRC/terms/bad.md:4: WARNING: front matter: field 'tags' must be a list of names; ignored{_suffix('data_format')}"
     ]
     assert text_of(html_of(app, "terms/bad").select_one("section.concept-page h1")) == "Bad Page¶"
+
+
+def test_entry_pages_are_safe_distinct_and_yield_to_source_documents(project):
+    proj = project("datafiles")
+    names = ["../../escape", "index", "C++", "C#", "A B", "a-b", "Con", "<script>x</script>"]
+    proj.write("data/hostile.yaml", "".join(f"- name: {json.dumps(name)}\n  summary: s\n" for name in names))
+    (proj.srcdir / "data" / "hostile").mkdir()
+    proj.write("data/hostile/c.rst", "Mine\n====\n\nA page of my own.\n")
+    proj.write("data/hostile.yaml", (proj.srcdir / "data/hostile.yaml").read_text() + "- name: C\n  summary: s\n")
+    app = proj.build(confoverrides=PAGES)
+    assert warnings_of(app) == [
+        "SRC/data/hostile/c.rst: WARNING: the document 'data/hostile/c' replaces the page of the entry 'C' of "
+        f"'data/hostile'{_suffix('page_overridden')}"
+    ]
+    out = Path(app.outdir).resolve()
+    pages = sorted(p.relative_to(out).as_posix() for p in (out / "data" / "hostile").glob("*.html"))
+    assert len(pages) == len(names) + 1  # every entry, and the user's own page
+    assert all(out in p.resolve().parents for p in out.rglob("*.html"))
+    assert "Mine" in text_of(html_of(app, "data/hostile/c").select_one("h1"))
+    lookup = app.env.get_domain("concept").lookup
+    from sphinx_concepts.model import concept_key
+
+    docs = {lookup.find(concept_key(name)).concept.docname for name in names}
+    assert len(docs) == len(names)
