@@ -58,7 +58,7 @@ def test_search_results_show_the_payloads_as_text(built, tmp_path):
     browser = chromium()
     search = (Path(built.outdir) / "search.html").as_uri() + "?q=pwnedname"
     dom = dump_dom(browser, search, tmp_path / "profile", budget_ms=5000)
-    assert 'class="kind-object"' in dom  # the concept is found as an object
+    assert 'href="entries.html#concept-pwnedname' in dom  # the concept is found as an object
     assert PAYLOAD_MARK not in dom
 
 
