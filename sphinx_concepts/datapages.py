@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sphinx.transforms import SphinxTransformer
 from sphinx.util.matching import Matcher
@@ -88,34 +88,12 @@ def plan_entry_pages(env: BuildEnvironment, source_docnames: set[str]) -> dict[s
     return planned
 
 
-def _myst_source(page: EntryPage) -> str:
-    import json
-
-    from .parsers import TEXT_ENTRY_DIRECTIVE, fence_for
-
-    entry = page.entry
-    fields: dict[str, Any] = {
-        "name": entry.name,
-        "summary": entry.summary,
-        "aliases": entry.aliases,
-        "category": entry.category,
-        "tags": entry.tags,
-        "related": entry.related,
-        "lines": {},
-        "line": entry.line,
-        "body": entry.body,
-        "body_line": entry.body_line,
-        "split": False,
-    }
-    fence = fence_for(entry.body.splitlines())
-    return f"{fence}{{{TEXT_ENTRY_DIRECTIVE}}} {json.dumps(fields, ensure_ascii=False)}\n{fence}\n"
-
-
 def generate_entry_pages(app: Sphinx, env: BuildEnvironment, planned: dict[str, EntryPage]) -> set[str]:
     """Bring the entry pages in line with *planned*; return the regenerated ones."""
     from myst_parser.parsers.sphinx_ import MystParser
 
     from .domain import concept_domain
+    from .parsers import entry_directive  # parsers reads the layout from this module
 
     domain = concept_domain(env)
     for docname in sorted(set(planned) & domain.source_docnames):
@@ -143,7 +121,7 @@ def generate_entry_pages(app: Sphinx, env: BuildEnvironment, planned: dict[str, 
         # Warnings from the entry's text point at the data file.
         document["source"] = page.source_path
         parser = MystParser()
-        parser.parse(_myst_source(page), document)
+        parser.parse(entry_directive(page.entry), document)
         transformer = SphinxTransformer(document)
         transformer.set_environment(env)
         transformer.add_transforms(app.registry.get_transforms())

@@ -21,12 +21,12 @@ written with the directive, and warnings keep their lines.
 
 from __future__ import annotations
 
-import json
 import re
-from typing import TYPE_CHECKING, Any
+from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from .diagnostics import WarningSubtype, warn
-from .parsers import TEXT_ENTRY_DIRECTIVE, fence_for
+from .parsers import entry_directive
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -88,23 +88,10 @@ def concept_page_source(text: str, docname: str, by_pattern: bool) -> str | None
             if re.fullmatch(r"#\s+" + re.escape(entry.name) + r"\s*#*\s*", line.strip()):
                 lines[index] = ""
             break
-    payload: dict[str, Any] = {
-        "name": entry.name,
-        "summary": entry.summary,
-        "aliases": entry.aliases,
-        "category": entry.category,
-        "tags": entry.tags,
-        "related": entry.related,
-        "lines": {},
-        "line": first_line,
-        "body": "\n".join(lines),
-        "body_line": body_line,
-        "split": False,
-    }
-    fence = fence_for(lines)
+    # The entry stands at the front matter; its body where the page's text is.
+    placed = replace(entry, line=first_line, body="\n".join(lines), body_line=body_line)
     blank_body = "\n" * (len(lines) - 1)
-    directive = f"\n{fence}{{{TEXT_ENTRY_DIRECTIVE}}} {json.dumps(payload, ensure_ascii=False)}\n{fence}\n"
-    return text[:head_end] + blank_body + directive
+    return text[:head_end] + blank_body + "\n" + entry_directive(placed)
 
 
 def rewrite_concept_pages(app: Sphinx, docname: str, source: list[str]) -> None:

@@ -33,9 +33,17 @@ if TYPE_CHECKING:
     from sphinx import addnodes
     from sphinx.util.typing import OptionSpec
 
-    from .datafile import DataFile
+    from .datafile import DataEntry, DataFile
 
-__all__ = ["TEXT_ENTRY_DIRECTIVE", "TextEntryDirective", "data_myst_source", "fence_for", "make_parsers", "myst_source"]
+__all__ = [
+    "TEXT_ENTRY_DIRECTIVE",
+    "TextEntryDirective",
+    "data_myst_source",
+    "entry_directive",
+    "fence_for",
+    "make_parsers",
+    "myst_source",
+]
 
 #: The internal directive that stands for a text entry in the MyST source.
 TEXT_ENTRY_DIRECTIVE = "concept-text-entry"
@@ -46,17 +54,21 @@ FILE_TYPE = "concept-text"
 DATA_FILE_TYPE = "concept-data"
 
 
-def myst_source(entry: TextEntry, line_count: int) -> str:
-    """MyST text of one directive, with the body lines on their own line numbers."""
-    fields = {
+def _fields(entry: TextEntry | DataEntry) -> dict[str, Any]:
+    """The directive's JSON argument: the entry's fields, as read."""
+    return {
         "name": entry.name,
         "summary": entry.summary,
         "aliases": entry.aliases,
         "category": entry.category,
         "tags": entry.tags,
         "related": entry.related,
-        "lines": entry.field_lines,
     }
+
+
+def myst_source(entry: TextEntry, line_count: int) -> str:
+    """MyST text of one directive, with the body lines on their own line numbers."""
+    fields = {**_fields(entry), "lines": entry.field_lines}
     fence = fence_for([line for _number, line in entry.body])
     lines = [""] * max(line_count, 1)
     lines[0] = f"{fence}{{{TEXT_ENTRY_DIRECTIVE}}} {json.dumps(fields, ensure_ascii=False)}"
@@ -76,27 +88,24 @@ def fence_for(lines: list[str]) -> str:
     return "~" * length
 
 
+def entry_directive(entry: DataEntry) -> str:
+    """MyST text of one ``concept-text-entry`` directive carrying a whole entry, body included."""
+    fields: dict[str, Any] = {
+        **_fields(entry),
+        "lines": {},
+        "line": entry.line,
+        "body": entry.body,
+        "body_line": entry.body_line,
+        "split": False,
+    }
+    fence = fence_for(entry.body.splitlines())
+    return f"{fence}{{{TEXT_ENTRY_DIRECTIVE}}} {json.dumps(fields, ensure_ascii=False)}\n{fence}\n"
+
+
 def data_myst_source(data: DataFile, default_title: str) -> str:
     """MyST text of a page holding every entry of a data file, under a title."""
-    fence = fence_for([line for entry in data.entries for line in entry.body.splitlines()])
     title = (data.title or default_title).replace("\n", " ")
-    parts = [f"# {_escape_markdown(title)}\n"]
-    for entry in data.entries:
-        fields: dict[str, Any] = {
-            "name": entry.name,
-            "summary": entry.summary,
-            "aliases": entry.aliases,
-            "category": entry.category,
-            "tags": entry.tags,
-            "related": entry.related,
-            "lines": {},
-            "line": entry.line,
-            "body": entry.body,
-            "body_line": entry.body_line,
-            "split": False,
-        }
-        parts.append(f"{fence}{{{TEXT_ENTRY_DIRECTIVE}}} {json.dumps(fields, ensure_ascii=False)}\n{fence}\n")
-    return "\n".join(parts)
+    return "\n".join([f"# {_escape_markdown(title)}\n", *(entry_directive(entry) for entry in data.entries)])
 
 
 def entry_index_source(data: DataFile, default_title: str, pages: list[tuple[str, Any]]) -> str:
