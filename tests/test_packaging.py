@@ -53,7 +53,9 @@ def wheel(dist) -> Path:
 def test_twine_accepts_the_wheel_and_the_sdist(dist):
     files = sorted(str(p) for p in dist.iterdir())
     assert any(f.endswith(".tar.gz") for f in files) and any(f.endswith(".whl") for f in files)
-    result = subprocess.run([sys.executable, "-m", "twine", "check", "--strict", *files], capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "twine", "check", "--strict", *files], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -72,6 +74,8 @@ def test_the_wheel_holds_code_assets_and_type_information(wheel):
     assert "sphinx_concepts/__init__.py" in names
     assert "sphinx_concepts/static/sphinx-concepts.css" in names
     assert "sphinx_concepts/py.typed" in names
+    for language in ("de", "fr", "es"):
+        assert f"sphinx_concepts/locales/{language}/LC_MESSAGES/sphinx_concepts.mo" in names
     assert not any(name.startswith(("tests/", "docs/")) for name in names)
     metadata = next(n for n in names if n.endswith("METADATA"))
     text = zipfile.ZipFile(wheel).read(metadata).decode("utf-8")
