@@ -63,22 +63,24 @@ def test_the_sdist_holds_tests_and_docs(dist):
     import tarfile
 
     sdist = next(dist.glob("sphinx_concepts-*.tar.gz"))
-    names = tarfile.open(sdist).getnames()
+    with tarfile.open(sdist) as archive:
+        names = archive.getnames()
     assert any(n.endswith("tests/test_pages.py") for n in names)
     assert any(n.endswith("docs/library/ai-foundation-models.txt") for n in names)
     assert not any("/_build/" in n or "/.venv/" in n for n in names)
 
 
 def test_the_wheel_holds_code_assets_and_type_information(wheel):
-    names = set(zipfile.ZipFile(wheel).namelist())
+    with zipfile.ZipFile(wheel) as archive:
+        names = set(archive.namelist())
+        metadata_text = archive.read(next(n for n in names if n.endswith("METADATA"))).decode("utf-8")
     assert "sphinx_concepts/__init__.py" in names
     assert "sphinx_concepts/static/sphinx-concepts.css" in names
     assert "sphinx_concepts/py.typed" in names
     for language in ("de", "fr", "es"):
         assert f"sphinx_concepts/locales/{language}/LC_MESSAGES/sphinx_concepts.mo" in names
     assert not any(name.startswith(("tests/", "docs/")) for name in names)
-    metadata = next(n for n in names if n.endswith("METADATA"))
-    text = zipfile.ZipFile(wheel).read(metadata).decode("utf-8")
+    text = metadata_text
     from sphinx_concepts import __version__
 
     assert f"Version: {__version__}" in text
