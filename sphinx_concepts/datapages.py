@@ -67,11 +67,10 @@ def entry_pages_of(docname: str, entries: list[DataEntry]) -> list[tuple[str, Da
 
 def plan_entry_pages(env: BuildEnvironment, source_docnames: set[str]) -> dict[str, EntryPage]:
     """Every entry page, read from the data files of the ``pages`` layout."""
-    from .datafile import read_data_file
-
     patterns = pages_patterns(env.config)
     if not patterns:
         return {}
+    from .datafile import read_data_file  # PyYAML comes with MyST, which data files need
     matcher = Matcher(patterns)
     planned: dict[str, EntryPage] = {}
     for docname in sorted(source_docnames):
@@ -90,6 +89,8 @@ def plan_entry_pages(env: BuildEnvironment, source_docnames: set[str]) -> dict[s
 
 def generate_entry_pages(app: Sphinx, env: BuildEnvironment, planned: dict[str, EntryPage]) -> set[str]:
     """Bring the entry pages in line with *planned*; return the regenerated ones."""
+    if not planned and not env.get_domain("concept").data["entry_pages"]:
+        return set()  # no data file with the pages layout (MyST may not even be installed)
     from myst_parser.parsers.sphinx_ import MystParser
 
     from .domain import concept_domain

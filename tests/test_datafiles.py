@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
+pytest.importorskip("yaml")
+
 import json
 from pathlib import Path
 
-import pytest
 import sphinx
 from conftest import html_of, text_of, warnings_of
 

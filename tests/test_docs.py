@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
+pytest.importorskip("myst_parser")
+
 import subprocess
 import sys
 from pathlib import Path
-
-import pytest
 
 DOCS = Path(__file__).parent.parent / "docs"
 

@@ -13,6 +13,10 @@ sequences (``SPHINX_CONCEPTS_EXAMPLES=N`` sets the number).
 
 from __future__ import annotations
 
+import pytest
+
+pytest.importorskip("hypothesis")
+
 import copy
 import os
 import shutil
