@@ -16,6 +16,7 @@ from .listing import ConceptListDirective
 from .parsers import TEXT_ENTRY_DIRECTIVE, TextEntryDirective
 from .roles import ConceptRole
 from .sources import register_sources
+from .stdterms import resolve_term
 from .transforms import SingleConceptPage
 
 if TYPE_CHECKING:
@@ -51,6 +52,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-before-read-docs", virtual.skip_generated)
     app.connect("env-updated", after_reading)
     app.connect("warn-missing-reference", report_missing)
+    app.connect("missing-reference", resolve_term)
     app.connect("doctree-resolved", drop_unreachable_parts)
     app.connect("html-page-context", virtual.hide_missing_source)
     app.connect("build-finished", record_output)

@@ -8,6 +8,7 @@ from .datapages import generate_entry_pages
 from .domain import concept_domain
 from .envtools import output_file
 from .record import OutputRecord
+from .stdterms import register_std_terms
 from .virtual import generate_pages, remove_output
 
 if TYPE_CHECKING:
@@ -31,6 +32,7 @@ def after_reading(app: Sphinx, env: BuildEnvironment) -> list[str]:
     # Entry pages of data files first: they declare concepts the rest depends on.
     regenerated = generate_entry_pages(app, env, domain.entry_plan)
     domain.check_entries()
+    register_std_terms(env)
     regenerated |= generate_pages(app, env, domain.plan_pages())
     pages = {**domain.generated_pages, **domain.data["entry_pages"]}
     current = OutputRecord(pages, domain.document_states())

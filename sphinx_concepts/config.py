@@ -116,6 +116,13 @@ OPTIONS: tuple[Option, ...] = (
         "Warn about every concept that no :concept: reference names.",
     ),
     Option(
+        "concepts_std_terms",
+        False,
+        "env",
+        (bool,),
+        "Make every concept and alias a std term too, so :term: references resolve to concepts.",
+    ),
+    Option(
         "concepts_sources",
         [],
         "env",

@@ -71,6 +71,7 @@ def plan_entry_pages(env: BuildEnvironment, source_docnames: set[str]) -> dict[s
     if not patterns:
         return {}
     from .datafile import read_data_file  # PyYAML comes with MyST, which data files need
+
     matcher = Matcher(patterns)
     planned: dict[str, EntryPage] = {}
     for docname in sorted(source_docnames):

@@ -100,7 +100,8 @@ class ConceptDomain(Domain):
     #: ``listings``: docname -> its ``concept-list`` specifications, in order.
     #: Global, computed in the main process after reading:
     #: ``pages``: generated docname -> digest of the model its doctree was made from;
-    #: ``entry_pages``: docname of a data entry's page -> digest of its entry.
+    #: ``entry_pages``: docname of a data entry's page -> digest of its entry;
+    #: ``std_terms``: std term name -> [docname, anchor] this domain put there.
     initial_data = {  # noqa: RUF012
         "entries": {},
         "references": {},
@@ -108,8 +109,9 @@ class ConceptDomain(Domain):
         "listings": {},
         "pages": {},
         "entry_pages": {},
+        "std_terms": {},
     }
-    data_version = 3
+    data_version = 4
     _PER_DOCUMENT = ("entries", "references", "mentions", "listings")
 
     _lookup: ConceptLookup | None = None
