@@ -140,7 +140,7 @@ def first_sentence(text: str) -> str:
     for match in _SENTENCE_END.finditer(flat):
         word_start = flat.rfind(" ", 0, match.start()) + 1
         word = flat[word_start : match.start() + 1].casefold()
-        if word in _ABBREVIATIONS or re.fullmatch(r"(?:\w\.)+", word):
+        if word in _ABBREVIATIONS or re.fullmatch(r"(?:[^\W\d_]\.)+", word):
             continue  # "e.g.", or an initial such as "J."
         return flat[: match.end()]
     return flat

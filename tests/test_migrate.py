@@ -23,7 +23,7 @@ def _glossary_project(proj) -> None:
         head = "\n".join(f"   {t}" + (" : Group" if n % 25 == 0 and i == 0 else "") for i, t in enumerate(terms))
         target = f"term {(n + 1) % COUNT:03d}"
         entries.append(
-            f"{head}\n      Definition number {n} of the glossary. It points to :term:`{target}`.\n\n      A second paragraph.\n"
+            f"{head}\n      Definition number {n}. It points to :term:`{target}`.\n\n      A second paragraph.\n"
         )
     proj.write("glossary.rst", "Glossary\n========\n\n.. glossary::\n   :sorted:\n\n" + "\n".join(entries))
     proj.write(
@@ -74,7 +74,7 @@ def test_a_glossary_of_120_entries_becomes_concepts(project, tmp_path):
     rows = inventory_rows(app)
     assert ("std:term", "Synonym 010", "glossary.html#concept-Term-010") in rows
     # The definition's first sentence is the summary; the rest is the explanation.
-    assert lookup.find("term 000").concept.summary == "Definition number 0 of the glossary."
+    assert lookup.find("term 000").concept.summary == "Definition number 0."
     assert len(html_of(app, "glossary").select("dl.concept")) == COUNT
 
 

@@ -60,6 +60,8 @@ def test_split_list(text, items, empty):
         ("No full stop at all", "No full stop at all"),
         ("Version 1.5 is out. Next.", "Version 1.5 is out."),
         ("Spread\nover   lines. Next.", "Spread over lines."),
+        ("Definition number 0. It follows.", "Definition number 0."),
+        ("Released in 2021. Widely used.", "Released in 2021."),
     ],
 )
 def test_first_sentence(text, sentence):
