@@ -13,6 +13,7 @@ from sphinx.util.nodes import make_id
 
 from .diagnostics import WarningSubtype, warn
 from .domain import concept_domain
+from .i18n import concept_messages, field_translator
 from .model import (
     Concept,
     collapse_whitespace,
@@ -72,6 +73,7 @@ class ConceptDirective(ObjectDescription[str]):
         # default domain; ObjectDescription reads the domain from the name.
         self.name = "concept:concept"
         self._strip_control_characters()
+        self._translate_fields()
         self.concept_name = collapse_whitespace(self.arguments[0]) if self.arguments else ""
         self._warn_unknown_options()
         if not self.concept_name:
@@ -105,6 +107,36 @@ class ConceptDirective(ObjectDescription[str]):
         return result
 
     # -- options ---------------------------------------------------------------------
+
+    def _translatable_messages(self) -> list[str]:
+        messages = [collapse_whitespace(self.arguments[0])] if self.arguments else []
+        for option in ("summary", "category"):
+            if self.options.get(option):
+                messages.append(collapse_whitespace(self.options[option]))
+        for option in ("aliases", "tags", "related"):
+            messages.extend(split_list(self.options.get(option))[0])
+        return [message for message in messages if message]
+
+    def _translate_fields(self) -> None:
+        """Translate the name and fields from the project's catalogs (see :mod:`.i18n`)."""
+        self.original_messages = self._translatable_messages()
+        gettext = field_translator(self.env)
+        if gettext is None:
+            return
+
+        def translated(text: str) -> str:
+            result = gettext(collapse_whitespace(text))
+            return str(result) if result else text
+
+        if self.arguments:
+            self.arguments[0] = translated(self.arguments[0])
+        for option in ("summary", "category"):
+            if self.options.get(option):
+                self.options[option] = translated(self.options[option])
+        for option in ("aliases", "tags", "related"):
+            if self.options.get(option):
+                items = split_list(self.options[option])[0]
+                self.options[option] = ", ".join(translated(item) for item in items)
 
     def _strip_control_characters(self) -> None:
         """Drop control characters (a pasted BEL, NUL or ESC) from the name and options.
@@ -191,6 +223,8 @@ class ConceptDirective(ObjectDescription[str]):
         # What other documents decide (won aliases, tag pages, relations received,
         # back-links) is filled in when the page is written: see entry_parts.
         front.append(self._part("meta"))
+        if self.original_messages:
+            front.append(concept_messages(messages=self.original_messages))
         if "explanation" in hidden:
             content_node.clear()
         content_node[0:0] = front

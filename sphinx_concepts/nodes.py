@@ -53,6 +53,10 @@ def register(app: Sphinx) -> None:
     # skips post-transforms), writers drop it rather than fail.
     skip = (_skip, None)
     app.add_node(concept_part, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
+    from .i18n import concept_messages
+
+    # Only for the gettext builder, which extracts its messages; no output shows it.
+    app.add_node(concept_messages, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
     through = (_pass, _pass)
     html = (_visit_block_html, _depart_block_html)
     app.add_node(concept_block, html=html, latex=through, text=through, man=through, texinfo=through)

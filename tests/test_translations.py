@@ -59,3 +59,43 @@ def test_a_translated_build_shows_translated_labels(project, language):
     assert aliases in labels and related in labels and tags in labels
     assert text_of(entry.select_one("p.concept-backlink")) == f"← {back}"
     assert text_of(html_of(app, "concepts/index").select_one("h1")).rstrip("¶") == glossary
+
+
+def _po(entries: dict[str, str]) -> str:
+    lines = ['msgid ""', 'msgstr ""', '"Content-Type: text/plain; charset=UTF-8\\n"', ""]
+    for source, target in entries.items():
+        lines += [f'msgid "{source}"', f'msgstr "{target}"', ""]
+    return "\n".join(lines)
+
+
+def test_gettext_extracts_the_fields_of_entries(project):
+    app = project("entries-rst", name="gettext").build("gettext")
+    catalog = (Path(app.outdir) / "afm.pot").read_text(encoding="utf-8")
+    for message in ("AI Foundation Models", "Base Models", "Foundation Model", "machine-learning", "AI"):
+        assert f'msgid "{message}"' in catalog
+    assert 'msgid "Large-scale AI models trained on broad data' in catalog
+    assert 'msgid "AI Foundation Models are large-scale models' in catalog  # the body
+
+
+def test_a_translated_build_translates_entries_and_resolves_translated_aliases(project):
+    proj = project("entries-rst", name="translated")
+    (proj.srcdir / "locales" / "de" / "LC_MESSAGES").mkdir(parents=True)
+    proj.write(
+        "locales/de/LC_MESSAGES/afm.po",
+        _po({"AI Foundation Models": "KI-Basismodelle", "Base Models": "Grundmodelle", "models": "Modelle"}),
+    )
+    refs = (proj.srcdir / "refs.rst").read_text(encoding="utf-8")
+    assert ":concept:`Base Models`" in refs
+    paragraph = next(p for p in refs.split("\n\n") if ":concept:`Base Models`" in p)
+    proj.write(
+        "locales/de/LC_MESSAGES/refs.po",
+        _po({" ".join(paragraph.split()): " ".join(paragraph.split()).replace("Base Models", "Grundmodelle")}),
+    )
+    app = proj.build(confoverrides={"language": "de", "locale_dirs": ["locales"]})
+    page = html_of(app, "afm")
+    assert text_of(page.select_one("div.body h1")) == "KI-Basismodelle¶"
+    aliases = page.select_one("dt.concept-field-aliases").find_next_sibling("dd")
+    assert "Grundmodelle" in text_of(aliases)
+    assert "Modelle" in text_of(page.select_one("dt.concept-field-tags").find_next_sibling("dd"))
+    links = [a for a in html_of(app, "refs").select("div.body a.reference") if text_of(a) == "Grundmodelle"]
+    assert links and links[0]["href"].startswith("afm.html#concept-KI-Basismodelle")
