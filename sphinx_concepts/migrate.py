@@ -72,16 +72,22 @@ def parse_glossary_body(lines: list[str]) -> list[GlossaryEntry]:
     return entries
 
 
+def _entry_lines(entry: GlossaryEntry, opening: str, option_indent: str, body_indent: str) -> list[str]:
+    """One entry: the opening line, its options, a blank line and the definition."""
+    out = [opening]
+    if len(entry.terms) > 1:
+        out.append(f"{option_indent}:aliases: {', '.join(entry.terms[1:])}")
+    if entry.classifier:
+        out.append(f"{option_indent}:category: {entry.classifier}")
+    out.append("")
+    out.extend(f"{body_indent}{line}" if line else "" for line in entry.definition)
+    return out
+
+
 def _rst_entries(entries: list[GlossaryEntry], indent: str) -> list[str]:
     out: list[str] = []
     for entry in entries:
-        out.append(f"{indent}.. concept:: {entry.terms[0]}")
-        if len(entry.terms) > 1:
-            out.append(f"{indent}   :aliases: {', '.join(entry.terms[1:])}")
-        if entry.classifier:
-            out.append(f"{indent}   :category: {entry.classifier}")
-        out.append("")
-        out.extend(f"{indent}   {line}" if line else "" for line in entry.definition)
+        out += _entry_lines(entry, f"{indent}.. concept:: {entry.terms[0]}", f"{indent}   ", f"{indent}   ")
         out.append("")
     return out
 
@@ -89,15 +95,8 @@ def _rst_entries(entries: list[GlossaryEntry], indent: str) -> list[str]:
 def _myst_entries(entries: list[GlossaryEntry], indent: str, fence: str) -> list[str]:
     out: list[str] = []
     for entry in entries:
-        out.append(f"{indent}{fence}{{concept}} {entry.terms[0]}")
-        if len(entry.terms) > 1:
-            out.append(f"{indent}:aliases: {', '.join(entry.terms[1:])}")
-        if entry.classifier:
-            out.append(f"{indent}:category: {entry.classifier}")
-        out.append("")
-        out.extend(f"{indent}{line}" if line else "" for line in entry.definition)
-        out.append(f"{indent}{fence}")
-        out.append("")
+        out += _entry_lines(entry, f"{indent}{fence}{{concept}} {entry.terms[0]}", indent, indent)
+        out += [f"{indent}{fence}", ""]
     return out
 
 
