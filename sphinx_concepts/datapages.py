@@ -134,9 +134,3 @@ def generate_entry_pages(app: Sphinx, env: BuildEnvironment, planned: dict[str, 
         regenerated.add(docname)
     domain.data["entry_pages"] = current
     return regenerated
-
-
-def is_entry_page(env: BuildEnvironment, docname: str) -> bool:
-    from .domain import concept_domain
-
-    return docname in concept_domain(env).data["entry_pages"]

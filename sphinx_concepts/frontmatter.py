@@ -99,10 +99,10 @@ def rewrite_concept_pages(app: Sphinx, docname: str, source: list[str]) -> None:
     suffix = str(app.env.doc2path(docname, False)).rsplit(".", 1)[-1]
     if suffix != "md":
         return
-    from sphinx.util.matching import Matcher
+    from .sources import matcher
 
     patterns = [p for p in app.config.concepts_sources if isinstance(p, str) and p.endswith(".md")]
-    by_pattern = bool(patterns) and Matcher(patterns)(str(app.env.doc2path(docname, False)))
+    by_pattern = bool(patterns) and matcher(tuple(patterns))(str(app.env.doc2path(docname, False)))
     if not source[0].lstrip("\ufeff").startswith("---"):
         return
     rewritten = concept_page_source(source[0], docname, by_pattern)

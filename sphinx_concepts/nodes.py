@@ -9,7 +9,11 @@ from docutils import nodes
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-__all__ = ["concept_block", "concept_part", "register"]
+__all__ = ["ENTRY_FILE_MARK", "concept_block", "concept_part", "register"]
+
+#: Marks a document made from a concept file: it is its entry's page, titled by the
+#: entry's name whatever ``concepts_page_title`` says (see SingleConceptPage).
+ENTRY_FILE_MARK = "concept-entry-file"
 
 
 class concept_part(nodes.General, nodes.Element):

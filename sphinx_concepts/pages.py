@@ -128,10 +128,10 @@ def plan_pages(
         index_docs.append(index_doc)
         children = []
         for term in terms.values():
-            docname = f"{folder}/{plural}/{term.slug}"
+            docname = str(term_docname(settings, plural, term))
             children.append(docname)
             pages[docname] = _term_page(settings, singular, term, docname, (index_doc, str(all_text)))
-        rows = tuple(TermRow(t.name, f"{folder}/{plural}/{t.slug}", len(t.concepts)) for t in terms.values())
+        rows = tuple(TermRow(t.name, str(term_docname(settings, plural, t)), len(t.concepts)) for t in terms.values())
         pages[index_doc] = PageModel(
             docname=index_doc,
             kind=plural,

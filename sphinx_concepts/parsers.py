@@ -19,12 +19,12 @@ import re
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils.statemachine import StringList
-from sphinx.util.matching import Matcher
 
 from .datapages import entry_pages_of, pages_patterns
 from .diagnostics import WarningSubtype, warn
 from .directives import ConceptDirective
 from .model import concept_key
+from .nodes import ENTRY_FILE_MARK
 from .textformat import TextEntry, body_blocks, read_text_entry
 
 if TYPE_CHECKING:
@@ -47,8 +47,6 @@ __all__ = [
 
 #: The internal directive that stands for a text entry in the MyST source.
 TEXT_ENTRY_DIRECTIVE = "concept-text-entry"
-#: Marks a document made from a concept file (see SingleConceptPage).
-ENTRY_FILE_MARK = "concept-entry-file"
 #: The file types Sphinx maps the suffixes of concept files to.
 FILE_TYPE = "concept-text"
 DATA_FILE_TYPE = "concept-data"
@@ -234,8 +232,10 @@ def make_parsers() -> list[type[Any]]:
             for problem in data.problems:
                 warn(WarningSubtype.DATA_FORMAT, problem.message, (docname, problem.line))
             title = docname.rsplit("/", 1)[-1]
+            from .sources import matcher  # sources reads with these parsers
+
             patterns = pages_patterns(env.config)
-            if patterns and Matcher(patterns)(str(env.doc2path(docname, False))):
+            if patterns and matcher(tuple(patterns))(str(env.doc2path(docname, False))):
                 source = entry_index_source(data, title, entry_pages_of(docname, data.entries))
             else:
                 source = data_myst_source(data, title)

@@ -10,6 +10,7 @@ kept out of the project (a ``requirements.txt`` is no document).
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
-__all__ = ["register_sources"]
+__all__ = ["matcher", "register_sources"]
 
 #: The file type each suffix of a concept file is read as.
 FILE_TYPES = {".txt": FILE_TYPE, ".json": DATA_FILE_TYPE, ".yaml": DATA_FILE_TYPE, ".yml": DATA_FILE_TYPE}
@@ -100,6 +101,12 @@ def register_sources(app: Sphinx, config: Config) -> None:
         # Files with the suffix that no pattern names are no documents.
         others += _unmatched_files(Path(app.srcdir), suffix, Matcher(suffix_patterns), excluded)
     config.exclude_patterns = [*config.exclude_patterns, *others]
+
+
+@functools.cache
+def matcher(patterns: tuple[str, ...]) -> Matcher:
+    """The matcher of some ``concepts_sources`` patterns, made once per build."""
+    return Matcher(list(patterns))
 
 
 def _pattern(item: object) -> str | None:

@@ -7,6 +7,7 @@ from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 
 from .domain import concept_domain
+from .nodes import ENTRY_FILE_MARK
 
 __all__ = ["SingleConceptPage"]
 
@@ -26,7 +27,7 @@ class SingleConceptPage(SphinxTransform):
     default_priority = 800
 
     def apply(self, **kwargs: object) -> None:
-        if not self.config.concepts_page_title and not self.document.get("concept-entry-file"):
+        if not self.config.concepts_page_title and not self.document.get(ENTRY_FILE_MARK):
             return
         entries = concept_domain(self.env).entries.get(self.env.docname, [])
         if len(entries) != 1 or next(self.document.findall(nodes.section), None) is not None:

@@ -15,7 +15,7 @@ from typing import Any
 
 from .graph import ConceptGraph, term_key
 from .model import Concept
-from .pages import ConceptRow
+from .pages import ConceptRow, term_docname
 
 __all__ = ["EntryView", "entry_view"]
 
@@ -35,14 +35,11 @@ class EntryView:
 def entry_view(concept: Concept, graph: ConceptGraph, settings: dict[str, Any]) -> EntryView:
     """The cross-document parts of *concept*'s entry."""
     winner = graph.lookup.concepts_by_key.get(concept.key) is concept
-    folder = settings["folder"]
 
     def page(kind: str, name: str) -> str | None:
         terms = graph.tags if kind == "tags" else graph.categories
         term = terms.get(term_key(name))
-        if not winner or term is None or settings[kind] is False:
-            return None
-        return f"{folder}/{kind}/{term.slug}"
+        return term_docname(settings, kind, term) if winner and term is not None else None
 
     if winner:
         related: list[ConceptRow | str] = [ConceptRow.of(c) for c in graph.related.get(concept.key, ())]
