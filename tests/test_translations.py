@@ -99,3 +99,42 @@ def test_a_translated_build_translates_entries_and_resolves_translated_aliases(p
     assert "Modelle" in text_of(page.select_one("dt.concept-field-tags").find_next_sibling("dd"))
     links = [a for a in html_of(app, "refs").select("div.body a.reference") if text_of(a) == "Grundmodelle"]
     assert links and links[0]["href"].startswith("afm.html#concept-KI-Basismodelle")
+
+
+def test_editing_a_catalog_updates_the_entry_and_the_references_to_it(tmp_path):
+    # Separate processes, as from the command line: Python's gettext keeps a parsed
+    # catalog for the life of a process (Sphinx's own translations too).
+    import shutil
+    import subprocess
+    import sys
+
+    from bs4 import BeautifulSoup
+    from conftest import ROOTS
+
+    src, out = tmp_path / "src", tmp_path / "out"
+    shutil.copytree(ROOTS / "test-entries-rst", src)
+    (src / "locales" / "de" / "LC_MESSAGES").mkdir(parents=True)
+    refs = (src / "refs.rst").read_text(encoding="utf-8")
+    paragraph = " ".join(next(p for p in refs.split("\n\n") if ":concept:`Base Models`" in p).split())
+
+    def build_with(alias: str) -> str:
+        (src / "locales/de/LC_MESSAGES/afm.po").write_text(_po({"Base Models": alias}), encoding="utf-8")
+        refs_po = _po({paragraph: paragraph.replace("Base Models", alias)})
+        (src / "locales/de/LC_MESSAGES/refs.po").write_text(refs_po, encoding="utf-8")
+        command = [sys.executable, "-m", "sphinx", "-q", "-D", "language=de", "-D", "locale_dirs=locales"]
+        result = subprocess.run([*command, str(src), str(out)], capture_output=True, text=True, check=False)
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    build_with("Grundmodelle")
+    build_with("Basismodelle")  # incremental: the catalogs changed
+
+    def page(name: str) -> BeautifulSoup:
+        return BeautifulSoup((out / f"{name}.html").read_text(encoding="utf-8"), "html.parser")
+
+    aliases = page("afm").select_one("dt.concept-field-aliases").find_next_sibling("dd")
+    assert "Basismodelle" in text_of(aliases) and "Grundmodelle" not in text_of(aliases)
+    links = [a for a in page("refs").select("div.body a.reference") if text_of(a) == "Basismodelle"]
+    assert links and links[0]["href"] == "afm.html#concept-AI-Foundation-Models"
+    glossary = [text_of(dt) for dt in page("concepts/index").select("dl.concept-listing > dt")]
+    assert "Basismodelle" in glossary and "Grundmodelle" not in glossary
