@@ -51,3 +51,11 @@ def test_std_terms_follow_renames_incrementally(project):
     app = proj.build(confoverrides=TERMS)
     names = {row[1] for row in inventory_rows(app) if row[0] == "std:term"}
     assert "Ground Models" in names and "Base Models" not in names
+
+
+def test_parallel_build_gives_the_same_terms(project):
+    serial = project("pages", name="serial").build(confoverrides=TERMS)
+    parallel = project("pages", name="parallel").build(confoverrides=TERMS, parallel=2)
+    terms = [row for row in inventory_rows(serial) if row[0] == "std:term"]
+    assert ("std:term", "CPP", "languages.html#concept-0") in terms
+    assert terms == [row for row in inventory_rows(parallel) if row[0] == "std:term"]
