@@ -13,7 +13,20 @@ if TYPE_CHECKING:
     from sphinx.config import Config
 
 #: The parts of a rendered entry, in display order; each can be hidden.
-ENTRY_PARTS = ("summary", "aliases", "category", "tags", "explanation", "related", "referenced-by", "backlink")
+ENTRY_PARTS = (
+    "summary",
+    "aliases",
+    "category",
+    "tags",
+    "explanation",
+    "related",
+    "referenced-by",
+    "map",
+    "backlink",
+)
+
+#: The layouts of a listing.
+LISTING_LAYOUTS = ("list", "table", "cards")
 
 #: ``concepts_pages`` keys and their defaults. ``True`` for a page means "generate
 #: it with its default (translated) title"; a string is the title; ``False`` skips it.
@@ -22,6 +35,7 @@ PAGES_DEFAULTS: dict[str, Any] = {
     "glossary": True,
     "tags": True,
     "categories": True,
+    "map": True,
     "tag_title": "{name}",
     "category_title": "{name}",
     "navigation": True,
@@ -32,6 +46,7 @@ _PAGES_TYPES: dict[str, tuple[type, ...]] = {
     "glossary": (bool, str),
     "tags": (bool, str),
     "categories": (bool, str),
+    "map": (bool, str),
     "tag_title": (str,),
     "category_title": (str,),
     "navigation": (bool,),
@@ -66,11 +81,25 @@ OPTIONS: tuple[Option, ...] = (
         "Let references match the other English number form of a name or alias.",
     ),
     Option(
-        "concepts_link_summaries",
+        "concepts_tooltips",
         True,
-        "env",
+        "html",
         (bool,),
-        "Give every concept link the concept's summary as its title (hover hint).",
+        "Show the concept's name and summary when a reader hovers, focuses or taps a concept link.",
+    ),
+    Option(
+        "concepts_badges",
+        True,
+        "html",
+        (bool,),
+        "Show an entry's category and tags as badges (sphinx-design's when it is loaded).",
+    ),
+    Option(
+        "concepts_listing_layout",
+        "list",
+        "env",
+        (str,),
+        "How listings show concepts unless they say: list, table or cards; also tag and category pages.",
     ),
     Option(
         "concepts_page_title",
@@ -168,6 +197,14 @@ def validate(app: Sphinx, config: Config) -> None:
         )
     config.concepts_hidden_parts = [part for part in ENTRY_PARTS if part in set(hidden)]
     config.concepts_pages = _validated_pages(config.concepts_pages)
+    if config.concepts_listing_layout not in LISTING_LAYOUTS:
+        warn(
+            WarningSubtype.CONFIG,
+            f"concepts_listing_layout must be one of {', '.join(LISTING_LAYOUTS)}, "
+            f"not {config.concepts_listing_layout!r}; 'list' is used",
+            location=None,
+        )
+        config.concepts_listing_layout = "list"
 
 
 def _validated_pages(value: Any) -> dict[str, Any]:

@@ -10,7 +10,6 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.domains import Domain, Index, IndexEntry, ObjType
 from sphinx.locale import get_translation
-from sphinx.util.nodes import make_refnode
 
 from . import collation
 from .diagnostics import WarningSubtype, warn
@@ -20,6 +19,7 @@ from .lookup import ConceptLookup, ConflictKind, Match
 from .model import Concept, concept_key, loose_key
 from .pages import ConceptRow, PageModel, plan_pages
 from .record import OutputRecord
+from .tooltips import NO_TOOLTIP, concept_reference
 from .views import entry_view
 
 if TYPE_CHECKING:
@@ -307,7 +307,14 @@ class ConceptDomain(Domain):
 
     def plan_pages(self) -> dict[str, PageModel]:
         """Every page to generate, by docname."""
-        return plan_pages(self.env.config.concepts_pages, self.graph, sort_key=self.sort_key, group_of=self.group_of)
+        config = self.env.config
+        return plan_pages(
+            config.concepts_pages,
+            self.graph,
+            sort_key=self.sort_key,
+            group_of=self.group_of,
+            layout=config.concepts_listing_layout,
+        )
 
     def listing_rows(self, spec: ListingSpec) -> list[ConceptRow]:
         return [ConceptRow.of(c) for c in select(spec, self.graph, self.sort_key)]
@@ -365,11 +372,14 @@ class ConceptDomain(Domain):
             )
         return match.concept
 
-    def _make_link(self, builder: Builder, fromdocname: str, concept: Concept, contnode: Element) -> nodes.reference:
-        title = concept.summary if self.env.config.concepts_link_summaries else None
-        return make_refnode(builder, fromdocname, concept.docname, concept.anchor, contnode, title or None)
+    def _make_link(
+        self, builder: Builder, fromdocname: str, concept: Concept, node: pending_xref, contnode: Element
+    ) -> Element:
+        tooltip = self.env.config.concepts_tooltips and not node.get(NO_TOOLTIP)
+        return concept_reference(builder, fromdocname, concept, contnode, tooltip=tooltip)
 
-    def resolve_xref(
+    # A link, or a link in its tooltip (Sphinx replaces the pending node with either).
+    def resolve_xref(  # type: ignore[override]
         self,
         env: BuildEnvironment,
         fromdocname: str,
@@ -378,13 +388,13 @@ class ConceptDomain(Domain):
         target: str,
         node: pending_xref,
         contnode: Element,
-    ) -> nodes.reference | None:
+    ) -> Element | None:
         concept = self.find(concept_key(target), node)
         if concept is None:
             return None
-        return self._make_link(builder, fromdocname, concept, contnode)
+        return self._make_link(builder, fromdocname, concept, node, contnode)
 
-    def resolve_any_xref(
+    def resolve_any_xref(  # type: ignore[override]
         self,
         env: BuildEnvironment,
         fromdocname: str,
@@ -392,12 +402,12 @@ class ConceptDomain(Domain):
         target: str,
         node: pending_xref,
         contnode: Element,
-    ) -> list[tuple[str, nodes.reference]]:
+    ) -> list[tuple[str, Element]]:
         # Markdown link targets cannot hold spaces: "#base-models" names "Base Models".
         concept = self.find(concept_key(target), node) or self.lookup.find_loose(loose_key(target))
         if concept is None:
             return []
-        return [("concept:concept", self._make_link(builder, fromdocname, concept, contnode))]
+        return [("concept:concept", self._make_link(builder, fromdocname, concept, node, contnode))]
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
         # Names in objects.inv are keys, so that intersphinx lookups of normalised

@@ -16,8 +16,9 @@ from sphinx.builders.singlehtml import SingleFileHTMLBuilder
 from sphinx.locale import get_translation
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
+from .conceptmap import concept_map
 from .domain import RELATED_FLAG, ConceptDomain, concept_domain
-from .envtools import output_file
+from .envtools import builder_format, output_file
 from .model import concept_key
 from .nodes import concept_part
 from .pages import ConceptRow
@@ -40,6 +41,8 @@ _ = get_translation("sphinx_concepts")
 BACKLINK_CLASS = "concept-backlink"
 #: The class of the glossary's letter bar, a web page's way around one long page.
 JUMPBAR_CLASS = "concept-jumpbar"
+#: sphinx-design's classes for an outlined badge, as its ``bdg-primary-line`` role makes.
+_DESIGN_BADGE = ["sd-badge", "sd-outline-primary", "sd-text-primary"]
 #: The label of the domain index, the fallback target of "Back to all concepts".
 DOMAIN_INDEX_LABEL = "concept-index"
 
@@ -61,7 +64,8 @@ class ConceptParts(SphinxPostTransform):
             if part == "list":
                 rows = domain.listing_rows(node["spec"])
                 design = "sphinx_design" in self.config.extensions
-                content: list[Node] = [_listing(rows, docname, node["spec"].layout, node["classes"], design)]
+                layout = node["spec"].layout or self.config.concepts_listing_layout
+                content: list[Node] = [_listing(rows, docname, layout, node["classes"], design)]
             else:
                 content = self._entry_part(domain, node, docname)
             node.replace_self(content)
@@ -80,8 +84,26 @@ class ConceptParts(SphinxPostTransform):
                 referrers=(),
             )
         if node["part"] == "meta":
-            return _meta(view, hidden, docname)
-        return _links(view, hidden, docname, back_link_target(self.config))
+            return _meta(view, hidden, docname, self._badge_classes())
+        result = _links(view, hidden, docname, back_link_target(self.config))
+        if concept is not None and "map" not in hidden:
+            # Before "Back to all concepts", which closes the entry.
+            last = result[-1] if result else None
+            at = (
+                len(result) - 1
+                if isinstance(last, nodes.Element) and BACKLINK_CLASS in last["classes"]
+                else len(result)
+            )
+            result[at:at] = _map(concept.name, concept.key, concept.summary, view, docname)
+        return result
+
+    def _badge_classes(self) -> list[str]:
+        # Elsewhere than HTML a badge is only a word: keep the comma-separated list.
+        if not self.config.concepts_badges or builder_format(self.env) != "html":
+            return []
+        if "sphinx_design" in self.config.extensions:
+            return ["concept-badge", *_DESIGN_BADGE]
+        return ["concept-badge"]
 
 
 def back_link_target(config: Config) -> tuple[str, str]:
@@ -122,25 +144,53 @@ def _joined(parts: Sequence[Node]) -> list[Node]:
     return joined
 
 
-def _term(name: str, page: str | None, class_name: str, docname: str) -> Node:
+def _term(name: str, page: str | None, classes: list[str], docname: str) -> Node:
     """A tag or category: a link to its page where it has one."""
     if page is None:
-        return nodes.inline(name, name, classes=[class_name])
+        return nodes.inline(name, name, classes=classes)
     # Around the link: the std domain replaces a :doc: link's inner node.
-    return nodes.inline("", "", doc_link(name, page, docname), classes=[class_name])
+    return nodes.inline("", "", doc_link(name, page, docname), classes=classes)
 
 
-def _meta(view: EntryView, hidden: set[str], docname: str) -> list[Node]:
+def _map(name: str, key: str, summary: str, view: EntryView, docname: str) -> list[Node]:
+    """The entry's neighbourhood: who references it, and what it relates to."""
+    related = [row for row in view.related if isinstance(row, ConceptRow)]
+    if not related and not view.referrers:
+        return []
+    links: list[Node] = [concept_link(name, key, docname, tooltip=False)]
+    titles = [f"{name}: {summary}" if summary else name]
+    roles = ["concept"]
+    for row in related:
+        links.append(concept_link(row.name, row.key, docname, tooltip=False))
+        titles.append(f"{row.name}: {row.summary}" if row.summary else row.name)
+        roles.append("related")
+    for doc in view.referrers:
+        links.append(doc_link(None, doc, docname))
+        titles.append("")
+        roles.append("referrer")
+    label = str(_("Concept map of %s")) % name
+    return [concept_map("", *links, kind="neighbourhood", label=label, titles=titles, roles=roles)]
+
+
+def _meta(view: EntryView, hidden: set[str], docname: str, badge: list[str]) -> list[Node]:
     fields = nodes.field_list()
     if view.aliases and "aliases" not in hidden:
         aliases = [nodes.inline(alias, alias, classes=["concept-alias"]) for alias in view.aliases]
         fields += _field(_("Also known as"), _joined(aliases), "concept-field-aliases")
     if view.category and "category" not in hidden:
         name, page = view.category
-        fields += _field(_("Category"), [_term(name, page, "concept-category", docname)], "concept-field-category")
+        category = _term(name, page, ["concept-category", *badge], docname)
+        fields += _field(_("Category"), [category], "concept-field-category")
     if view.tags and "tags" not in hidden:
-        tags = [_term(name, page, "concept-tag", docname) for name, page in view.tags]
-        fields += _field(_("Tags"), _joined(tags), "concept-field-tags")
+        tags = [_term(name, page, ["concept-tag", *badge], docname) for name, page in view.tags]
+        if badge:  # badges side by side, not a comma-separated list
+            spaced: list[Node] = []
+            for tag in tags:
+                spaced.extend([tag, nodes.Text(" ")])
+            tag_body: list[Node] = [nodes.inline("", "", *spaced[:-1], classes=["concept-badges"])]
+        else:
+            tag_body = _joined(tags)
+        fields += _field(_("Tags"), tag_body, "concept-field-tags")
     if not fields.children:
         return []
     return [nodes.container("", fields, classes=["concept-meta"])]

@@ -101,3 +101,11 @@ def output_file(builder: Builder, docname: str) -> Path | None:
     if isinstance(suffix, str) and suffix:
         return Path(builder.outdir, docname + suffix)
     return None
+
+
+def builder_format(env: BuildEnvironment) -> str:
+    """The current builder's format ("html", "latex", ...); ``env.app`` is deprecated in Sphinx 9."""
+    builder_cls = getattr(env, "_builder_cls", None)  # Sphinx 8.1+
+    if builder_cls is not None:
+        return str(builder_cls.format)
+    return str(env.app.builder.format)

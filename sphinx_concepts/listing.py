@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING, ClassVar
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
+from .config import LISTING_LAYOUTS
 from .model import Concept, collapse_whitespace, concept_key, split_list
 from .nodes import concept_part
-from .render import LAYOUTS
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -41,7 +41,8 @@ class ListingSpec:
     related_to: str | None = None
     pattern: str | None = None
     sort: str = "name"
-    layout: str = "list"
+    #: "" for the project's default, ``concepts_listing_layout``.
+    layout: str = ""
     reverse: bool = False
     #: The directive's line, for warnings about its filters.
     lineno: int | None = None
@@ -103,7 +104,7 @@ class ConceptListDirective(SphinxDirective):
         "name": directives.unchanged_required,
         "sort": _choice(SORT_ORDERS),
         "reverse": directives.flag,
-        "layout": _choice(LAYOUTS),
+        "layout": _choice(LISTING_LAYOUTS),
         "class": directives.class_option,
     }
 
@@ -115,7 +116,7 @@ class ConceptListDirective(SphinxDirective):
             related_to=collapse_whitespace(self.options.get("related-to", "")) or None,
             pattern=self.options.get("name", "").strip() or None,
             sort=self.options.get("sort", "name"),
-            layout=self.options.get("layout", "list"),
+            layout=self.options.get("layout", ""),
             reverse="reverse" in self.options,
             lineno=self.lineno,
         )

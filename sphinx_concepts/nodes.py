@@ -64,3 +64,8 @@ def register(app: Sphinx) -> None:
     through = (_pass, _pass)
     html = (_visit_block_html, _depart_block_html)
     app.add_node(concept_block, html=html, latex=through, text=through, man=through, texinfo=through)
+    from . import conceptmap, glossaryfilter, tooltips
+
+    tooltips.register(app)
+    conceptmap.register(app)
+    glossaryfilter.register(app)

@@ -14,7 +14,7 @@ from typing import Any
 
 from sphinx.locale import get_translation
 
-from .graph import ConceptGraph, Term
+from .graph import ConceptGraph, Term, term_key
 from .model import Concept
 
 __all__ = ["AliasRow", "ConceptRow", "PageModel", "TermRow", "fixed_docnames", "plan_pages"]
@@ -22,6 +22,7 @@ __all__ = ["AliasRow", "ConceptRow", "PageModel", "TermRow", "fixed_docnames", "
 _ = get_translation("sphinx_concepts")
 
 GLOSSARY_LABEL = "concepts-glossary"
+MAP_LABEL = "concepts-map"
 TAGS_LABEL = "concepts-tags"
 CATEGORIES_LABEL = "concepts-categories"
 
@@ -36,10 +37,12 @@ class ConceptRow:
     #: Where the link goes; a move must rewrite the listing.
     docname: str
     anchor: str
+    #: Page names of the concept's tags, where a filter needs them (the glossary).
+    tags: tuple[str, ...] = ()
 
     @classmethod
-    def of(cls, concept: Concept) -> ConceptRow:
-        return cls(concept.name, concept.key, concept.summary, concept.docname, concept.anchor)
+    def of(cls, concept: Concept, tags: tuple[str, ...] = ()) -> ConceptRow:
+        return cls(concept.name, concept.key, concept.summary, concept.docname, concept.anchor, tags)
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,12 @@ class PageModel:
     up: tuple[str, str] | None
     #: Not in any toctree of ours: no "not included in any toctree" warning.
     orphan: bool = False
+    #: How tag and category pages list their concepts.
+    layout: str = "list"
+    #: The glossary's filter choices: (tag page name, tag name), by name.
+    filter_tags: tuple[tuple[str, str], ...] = ()
+    #: The map's relations, as pairs of concept keys (each once).
+    edges: tuple[tuple[str, str], ...] = ()
 
     def digest(self) -> str:
         return hashlib.sha256(repr(self).encode("utf-8")).hexdigest()
@@ -95,6 +104,8 @@ def fixed_docnames(settings: dict[str, Any]) -> list[str]:
     names = []
     if settings["glossary"] is not False:
         names.append(f"{folder}/index")
+    if settings["map"] is not False:
+        names.append(f"{folder}/map")
     if settings["tags"] is not False:
         names.append(f"{folder}/tags/index")
     if settings["categories"] is not False:
@@ -108,6 +119,7 @@ def plan_pages(
     *,
     sort_key: Callable[[str], Any],
     group_of: Callable[[str], str],
+    layout: str = "list",
 ) -> dict[str, PageModel]:
     """Every generated page, by docname, from ``concepts_pages`` and the graph."""
     folder = settings["folder"]
@@ -130,7 +142,7 @@ def plan_pages(
         for term in terms.values():
             docname = str(term_docname(settings, plural, term))
             children.append(docname)
-            pages[docname] = _term_page(settings, singular, term, docname, (index_doc, str(all_text)))
+            pages[docname] = _term_page(settings, singular, term, docname, (index_doc, str(all_text)), layout)
         rows = tuple(TermRow(t.name, str(term_docname(settings, plural, t)), len(t.concepts)) for t in terms.values())
         pages[index_doc] = PageModel(
             docname=index_doc,
@@ -143,13 +155,19 @@ def plan_pages(
             up=(glossary_doc, str(_("Glossary"))) if has_glossary else None,
         )
 
+    listed = graph.lookup.concepts()
+    if settings["only_referenced"]:
+        listed = [c for c in listed if graph.is_referenced(c)]
+    map_doc = f"{folder}/map"
+    if settings["map"] is not False:
+        pages[map_doc] = _map_page(settings, graph, listed, map_doc, sort_key)
+        index_docs.append(map_doc)
     if has_glossary:
-        listed = graph.lookup.concepts()
-        if settings["only_referenced"]:
-            listed = [c for c in listed if graph.is_referenced(c)]
+        tag_slugs = {key: term.slug for key, term in graph.tags.items()}
         entries: list[tuple[str, Row]] = []
         for concept in listed:
-            row = ConceptRow.of(concept)
+            tags = tuple(dict.fromkeys(tag_slugs[term_key(tag)] for tag in concept.tags if term_key(tag) in tag_slugs))
+            row = ConceptRow.of(concept, tags)
             entries.append((concept.name, row))
             entries.extend((alias, AliasRow(alias, row)) for alias in graph.lookup.aliases_of(concept))
         entries.sort(key=lambda entry: sort_key(entry[0]))
@@ -168,8 +186,40 @@ def plan_pages(
             groups=tuple((group, tuple(rows)) for group, rows in groups),
             children=tuple(index_docs) if navigation else (),
             up=None,
+            filter_tags=tuple((term.slug, term.name) for term in graph.tags.values()),
         )
     return pages
+
+
+def _map_page(
+    settings: dict[str, Any], graph: ConceptGraph, listed: list[Concept], docname: str, sort_key: Callable[[str], Any]
+) -> PageModel:
+    """The map of the whole library: concepts grouped by category, and their relations."""
+    by_category: dict[str, list[ConceptRow]] = {}
+    for concept in sorted(listed, key=lambda c: sort_key(c.name)):
+        category = graph.categories.get(term_key(concept.category)) if concept.category else None
+        by_category.setdefault(category.name if category else "", []).append(ConceptRow.of(concept))
+    shown = {concept.key for concept in listed}
+    edges = sorted(
+        {
+            (min(concept.key, other.key), max(concept.key, other.key))
+            for concept in listed
+            for other in graph.related.get(concept.key, ())
+            if other.key in shown
+        }
+    )
+    names = sorted(by_category, key=lambda name: (name == "", sort_key(name)))
+    return PageModel(
+        docname=docname,
+        kind="map",
+        title=_title(settings["map"], str(_("Concept map"))),
+        label=MAP_LABEL,
+        intro=str(_("Every concept, grouped by category; a line joins two related concepts.")),
+        groups=tuple((name, tuple(by_category[name])) for name in names),
+        children=(),
+        up=(f"{settings['folder']}/index", str(_("Glossary"))) if settings["glossary"] is not False else None,
+        edges=tuple(edges),
+    )
 
 
 def without_overridden(pages: dict[str, PageModel], sources: Set[str]) -> dict[str, PageModel]:
@@ -183,7 +233,9 @@ def without_overridden(pages: dict[str, PageModel], sources: Set[str]) -> dict[s
     return {docname: replace(page, orphan=docname not in listed) for docname, page in kept.items()}
 
 
-def _term_page(settings: dict[str, Any], kind: str, term: Term, docname: str, up: tuple[str, str]) -> PageModel:
+def _term_page(
+    settings: dict[str, Any], kind: str, term: Term, docname: str, up: tuple[str, str], layout: str
+) -> PageModel:
     template = settings[f"{kind}_title"]
     intro = _("Concepts tagged %s:") if kind == "tag" else _("Concepts in the category %s:")
     return PageModel(
@@ -195,6 +247,7 @@ def _term_page(settings: dict[str, Any], kind: str, term: Term, docname: str, up
         groups=(("", tuple(ConceptRow.of(c) for c in term.concepts)),),
         children=(),
         up=up,
+        layout=layout,
     )
 
 

@@ -15,17 +15,18 @@ from sphinx.locale import get_translation
 
 from .nodes import concept_block
 from .pages import AliasRow, ConceptRow, Row, TermRow
+from .tooltips import NO_TOOLTIP
 
-__all__ = ["LAYOUTS", "concept_link", "doc_link", "group_id", "listing", "std_link", "term_list"]
+__all__ = ["concept_link", "doc_link", "group_id", "listing", "std_link", "term_list"]
 
 _ = get_translation("sphinx_concepts")
 
-LAYOUTS = ("list", "table", "cards")
 
-
-def concept_link(name: str, key: str, docname: str, classes: Sequence[str] = ()) -> addnodes.pending_xref:
-    """A link to a concept by key, showing *name*."""
-    return addnodes.pending_xref(
+def concept_link(
+    name: str, key: str, docname: str, classes: Sequence[str] = (), *, tooltip: bool = True
+) -> addnodes.pending_xref:
+    """A link to a concept by key, showing *name* (*tooltip*: False where the summary is shown beside it)."""
+    link = addnodes.pending_xref(
         "",
         nodes.inline(name, name, classes=["xref", "concept", *classes]),
         refdomain="concept",
@@ -36,6 +37,9 @@ def concept_link(name: str, key: str, docname: str, classes: Sequence[str] = ())
         refdoc=docname,
         **{"concept-query": name},
     )
+    if not tooltip:
+        link[NO_TOOLTIP] = True
+    return link
 
 
 def std_link(text: str | None, reftype: str, target: str, docname: str) -> addnodes.pending_xref:
@@ -66,6 +70,11 @@ def group_id(group: str) -> str:
     )
 
 
+def _tag_classes(row: ConceptRow) -> list[str]:
+    """What the glossary filter matches a row's tags by (page names are safe class names)."""
+    return [f"concept-tag-{slug}" for slug in row.tags]
+
+
 def _concept_item(row: ConceptRow | AliasRow, docname: str) -> nodes.definition_list_item:
     if isinstance(row, AliasRow):
         target = row.concept
@@ -73,10 +82,12 @@ def _concept_item(row: ConceptRow | AliasRow, docname: str) -> nodes.definition_
         see = nodes.paragraph("", "", nodes.emphasis(_("see"), _("see")), nodes.Text(" "))
         see += concept_link(target.name, target.key, docname)
         return nodes.definition_list_item(
-            "", term, nodes.definition("", see), classes=["concept-row", "concept-alias-row"]
+            "", term, nodes.definition("", see), classes=["concept-row", "concept-alias-row", *_tag_classes(target)]
         )
     item = nodes.definition_list_item(
-        "", nodes.term("", "", concept_link(row.name, row.key, docname)), classes=["concept-row"]
+        "",
+        nodes.term("", "", concept_link(row.name, row.key, docname, tooltip=False)),
+        classes=["concept-row", *_tag_classes(row)],
     )
     item += nodes.definition("", nodes.paragraph(row.summary, row.summary, classes=["concept-row-summary"]))
     return item
@@ -105,7 +116,12 @@ def listing(
         for row in rows:
             target = row.concept if isinstance(row, AliasRow) else row
             parts: list[nodes.Node] = [
-                nodes.paragraph("", "", concept_link(target.name, target.key, docname), classes=["concept-card-title"])
+                nodes.paragraph(
+                    "",
+                    "",
+                    concept_link(target.name, target.key, docname, tooltip=False),
+                    classes=["concept-card-title"],
+                )
             ]
             if target.summary:
                 parts.append(nodes.paragraph(target.summary, target.summary, classes=["concept-card-summary"]))
@@ -133,7 +149,7 @@ def _table(rows: list[ConceptRow | AliasRow], docname: str) -> nodes.table:
         target = row.concept if isinstance(row, AliasRow) else row
         body += nodes.row(
             "",
-            nodes.entry("", nodes.paragraph("", "", concept_link(target.name, target.key, docname))),
+            nodes.entry("", nodes.paragraph("", "", concept_link(target.name, target.key, docname, tooltip=False))),
             nodes.entry("", nodes.paragraph(target.summary, target.summary)),
         )
     group += body

@@ -11,10 +11,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sphinx.util.nodes import make_refnode
-
 from .domain import concept_domain
 from .model import concept_key
+from .tooltips import concept_reference
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -54,5 +53,4 @@ def resolve_term(
     concept = domain.find(concept_key(node["reftarget"]), node)
     if concept is None:
         return None
-    title = concept.summary if app.config.concepts_link_summaries else None
-    return make_refnode(app.builder, node["refdoc"], concept.docname, concept.anchor, contnode, title or None)
+    return concept_reference(app.builder, node["refdoc"], concept, contnode, tooltip=app.config.concepts_tooltips)

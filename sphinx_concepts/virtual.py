@@ -24,11 +24,13 @@ from docutils import nodes
 from sphinx import addnodes
 
 from . import envtools
+from .conceptmap import concept_map
 from .datapages import plan_entry_pages
 from .diagnostics import WarningSubtype, warn
 from .domain import concept_domain
-from .pages import PageModel, fixed_docnames, without_overridden
-from .render import doc_link, group_id, listing, term_list
+from .glossaryfilter import concept_filter
+from .pages import ConceptRow, PageModel, fixed_docnames, without_overridden
+from .render import concept_link, doc_link, group_id, listing, term_list
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -111,13 +113,16 @@ def _page_doctree(env: BuildEnvironment, page: PageModel) -> nodes.document:
             jump += nodes.reference(group, group, refid=group_id(group))
         if page.groups:
             section += jump
+            section += concept_filter("", tags=list(page.filter_tags))
         for group, rows in page.groups:
             heading = nodes.rubric(group, group, ids=[group_id(group)], classes=["concept-letter"])
             heading["heading-level"] = 2
             section += nodes.container("", heading, listing(rows, page.docname), classes=["concept-letter-group"])  # type: ignore[arg-type]
+    elif page.kind == "map":
+        section += library_map(page)
     else:
         for _group, rows in page.groups:
-            section += listing(rows, page.docname)  # type: ignore[arg-type]
+            section += listing(rows, page.docname, page.layout, design="sphinx_design" in env.config.extensions)  # type: ignore[arg-type]
     if page.up is not None:
         target, text = page.up
         section += nodes.paragraph("", "", doc_link(text, target, page.docname), classes=["concept-up"])
@@ -126,6 +131,21 @@ def _page_doctree(env: BuildEnvironment, page: PageModel) -> nodes.document:
     if page.orphan:
         _mark_orphan(document)
     return document
+
+
+def library_map(page: PageModel) -> concept_map:
+    """The map of every concept: its links resolve when the page is written."""
+    rows = [row for _group, members in page.groups for row in members if isinstance(row, ConceptRow)]
+    index = {row.key: number for number, row in enumerate(rows)}
+    node = concept_map(
+        kind="library",
+        label=page.title,
+        groups=[(group, len(members)) for group, members in page.groups],
+        edges=[(index[a], index[b]) for a, b in page.edges],
+        titles=[f"{row.name}: {row.summary}" if row.summary else row.name for row in rows],
+    )
+    node.extend(concept_link(row.name, row.key, page.docname, tooltip=False) for row in rows)
+    return node
 
 
 def _mark_orphan(document: nodes.document) -> None:

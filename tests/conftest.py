@@ -125,5 +125,19 @@ def html_of(app: SphinxTestApp, docname: str) -> BeautifulSoup:
 
 
 def text_of(element: Any) -> str:
-    """An element's text with white space collapsed (signatures split words into spans)."""
+    """An element's text as a page shows it: white space collapsed (signatures split
+    words into spans), tooltips (hidden until hovered) left out."""
+    if element.select_one(".concept-tip") is not None:
+        element = BeautifulSoup(str(element), "html.parser")
+        for tip in element.select(".concept-tip"):
+            tip.decompose()
     return " ".join(element.get_text().split())
+
+
+def tooltip_of(link: Any) -> str | None:
+    """The text of the tooltip that describes a link (``aria-describedby``), if any."""
+    tip_id = link.get("aria-describedby")
+    if not tip_id:
+        return None
+    tip = link.find_parent("html").find(id=tip_id)
+    return None if tip is None else " ".join(tip.get_text(" ").split())

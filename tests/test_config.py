@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 import sphinx
-from conftest import html_of, text_of, warnings_of
+from conftest import html_of, text_of, tooltip_of, warnings_of
 
 SUFFIX = sphinx.version_info >= (8,)
 
@@ -63,16 +63,16 @@ def test_hiding_everything_leaves_the_name(project):
     page = html_of(app, "afm").select_one("section.concept-page")
     assert text_of(page.select_one("h1")) == "AI Foundation Models¶"
     assert text_of(page.select_one("div.concept")) == ""
-    # Hidden parts still feed the hover summary.
+    # Hidden parts still feed the tooltip.
     refs = html_of(app, "refs").select_one("div.body a.reference.internal")
-    assert refs["title"].startswith("Large-scale AI models")
+    assert tooltip_of(refs).startswith("AI Foundation Models Large-scale AI models")
 
 
 def test_unknown_hidden_part_warns_and_is_ignored(project):
     app = project("entries-rst").build(confoverrides={"concepts_hidden_parts": ["tags", "colour"]})
     assert warnings_of(app) == [
         "WARNING: concepts_hidden_parts: unknown part(s) 'colour'; known parts are summary, aliases, "
-        f"category, tags, explanation, related, referenced-by, backlink{_suffix('config')}"
+        f"category, tags, explanation, related, referenced-by, map, backlink{_suffix('config')}"
     ]
     assert html_of(app, "afm").select_one(".concept-tag") is None
 
@@ -112,10 +112,12 @@ def test_hidden_parts_from_the_command_line(tmp_path):
     assert "concept-tag" not in page and "concept-related" not in page and "concept-alias" in page
 
 
-def test_link_summaries_can_be_turned_off(project):
-    app = project("entries-rst").build(confoverrides={"concepts_link_summaries": False})
-    links = html_of(app, "refs").select("div.body a.reference.internal")
-    assert links and all("title" not in link.attrs for link in links)
+def test_tooltips_can_be_turned_off(project):
+    app = project("entries-rst").build(confoverrides={"concepts_tooltips": False})
+    page = html_of(app, "refs")
+    links = page.select("div.body a.reference.internal")
+    assert links and all("title" not in link.attrs and tooltip_of(link) is None for link in links)
+    assert page.select(".concept-tip") == []
 
 
 def test_page_title_can_be_turned_off(project):

@@ -34,7 +34,7 @@ def test_yaml_and_json_entries_are_concepts(project):
     fields = {
         text_of(dt).rstrip(":"): text_of(dt.find_next_sibling("dd")) for dt in store.select("div.concept-meta dt")
     }
-    assert fields == {"Also known as": "Vector DB, Vector Database", "Category": "Retrieval", "Tags": "search, data"}
+    assert fields == {"Also known as": "Vector DB, Vector Database", "Category": "Retrieval", "Tags": "search data"}
     assert store.select_one("strong").get_text() == "embeddings"
     assert len(store.select("div.concept ul li, dd.concept ul li, ul li")) >= 2
     assert [text_of(a) for a in store.select("div.concept-related a")] == ["Embedding"]
@@ -152,7 +152,7 @@ def test_front_matter_pages_are_concept_pages(project):
     fields = {
         text_of(dt).rstrip(":"): text_of(dt.find_next_sibling("dd")) for dt in section.select("div.concept-meta dt")
     }
-    assert fields == {"Also known as": "Agent, Agents", "Tags": "agents, ai"}
+    assert fields == {"Also known as": "Agent, Agents", "Tags": "agents ai"}
     assert [text_of(li) for li in section.select("div.concept ul li")] == [
         "It calls tools.",
         "It reads with a tokenizer.",

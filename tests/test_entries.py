@@ -7,7 +7,7 @@ import pickle
 from pathlib import Path
 
 import pytest
-from conftest import build_copy, html_of, text_of, warnings_of
+from conftest import build_copy, html_of, text_of, tooltip_of, warnings_of
 from sphinx.util.inventory import InventoryFile
 
 SYNTAXES = ["entries-rst", "entries-myst"]
@@ -44,13 +44,14 @@ def test_entry_renders_every_part_in_order(built):
     assert fields == {
         "Also known as": "Foundation Model, Foundation Models, Base Models",
         "Category": "AI",
-        "Tags": "ai, machine-learning, models, fundamentals",
+        "Tags": "ai machine-learning models fundamentals",  # badges
     }
     # The explanation follows, with its list intact.
     assert "adapted to a wide range of downstream tasks" in text_of(parts[2])
     assert len(content.select("li")) == 2
-    assert "concept-related" in classes[-3]
-    assert "concept-referenced-by" in classes[-2]
+    assert "concept-related" in classes[-4]
+    assert "concept-referenced-by" in classes[-3]
+    assert "concept-map-neighbourhood" in classes[-2]
     assert "concept-backlink" in classes[-1]
 
 
@@ -119,15 +120,17 @@ def test_references_resolve_by_name_and_alias(built, text, anchor):
     links = {text_of(a): a for a in html_of(built, "refs").select("div.body a.reference.internal")}
     link = links[text]
     assert link["href"].endswith("#" + anchor)
-    expected_title = AFM_SUMMARY if "Foundation" in anchor else None
-    if expected_title:
-        assert link["title"] == expected_title
+    if "Foundation" in anchor:
+        assert tooltip_of(link) == "AI Foundation Models " + AFM_SUMMARY
+    assert "title" not in link.attrs  # the tooltip, not the browser's title hint
 
 
 def test_reference_in_the_same_page_uses_the_local_anchor(built):
     links = {text_of(a): a for a in html_of(built, "models").select("div.body a.reference.internal")}
     assert links["LLMs"]["href"] == "#concept-Large-Language-Models"
-    assert links["LLMs"]["title"] == "Large language models are foundation models for text, e.g. GPT."
+    assert tooltip_of(links["LLMs"]) == (
+        "Large Language Models Large language models are foundation models for text, e.g. GPT."
+    )
     assert links["the base"]["href"] == "afm.html#concept-AI-Foundation-Models"
 
 

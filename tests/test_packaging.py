@@ -79,6 +79,7 @@ def test_the_wheel_holds_code_assets_and_type_information(wheel):
         metadata_text = archive.read(next(n for n in names if n.endswith("METADATA"))).decode("utf-8")
     assert "sphinx_concepts/__init__.py" in names
     assert "sphinx_concepts/static/sphinx-concepts.css" in names
+    assert "sphinx_concepts/static/sphinx-concepts.js" in names
     assert "sphinx_concepts/py.typed" in names
     for language in ("de", "fr", "es"):
         assert f"sphinx_concepts/locales/{language}/LC_MESSAGES/sphinx_concepts.mo" in names

@@ -167,7 +167,11 @@ def test_generated_pages_are_in_navigation_search_and_inventory(html):
     # prev/next run through the generated pages, as through any document.
     assert html_of(html, "lists").select_one("link[rel=next]")["href"] == "concepts/index.html"
     assert html_of(html, "concepts/index").select_one("link[rel=next]")["href"] == "tags/index.html"
-    assert html.env.toctree_includes["concepts/index"] == ["concepts/tags/index", "concepts/categories/index"]
+    assert html.env.toctree_includes["concepts/index"] == [
+        "concepts/tags/index",
+        "concepts/categories/index",
+        "concepts/map",
+    ]
     assert f"concepts/tags/{C_PLUS}" in html.env.toctree_includes["concepts/tags/index"]
     # Every domain has a record of the generated pages, as of any read document
     # (texinfo fails on a page without index-domain entries).

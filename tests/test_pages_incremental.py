@@ -138,14 +138,22 @@ def test_summary_edit_rewrites_only_pages_that_show_it(project):
     proj.build("html")
     out = Path(proj.srcdir) / "_build" / "html"
     before = {p.relative_to(out).as_posix(): p.stat().st_mtime_ns for p in out.rglob("*.html")}
-    EDITS["edit summary"](proj)  # Apple Pie: its page, the glossary, the pastry tag page, a listing
+    # Apple Pie: its page, the glossary, the pastry tag page, a listing, the map (as
+    # its node's hover title)
+    EDITS["edit summary"](proj)
     proj.build("html")
     after = {p.relative_to(out).as_posix(): p.stat().st_mtime_ns for p in out.rglob("*.html")}
     rewritten = {name for name in after if after[name] != before.get(name)}
     # Sphinx writes its indexes on every build, and the toctree parents of every
     # page it writes (index for the glossary, the tag index for the tag page).
     sphinx_own = {"genindex.html", "search.html", "concept-index.html", "index.html", "concepts/tags/index.html"}
-    assert rewritten - sphinx_own == {"physics.html", "concepts/index.html", "concepts/tags/pastry.html", "lists.html"}
+    assert rewritten - sphinx_own == {
+        "physics.html",
+        "concepts/index.html",
+        "concepts/tags/pastry.html",
+        "lists.html",
+        "concepts/map.html",
+    }
 
 
 def test_parallel_incremental_build_equals_serial_clean_build(project):

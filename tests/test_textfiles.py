@@ -42,7 +42,7 @@ def test_the_example_renders_every_field(built):
     assert fields == {
         "Also known as": "Foundation Model, Foundation Models, Base Models",
         "Category": "AI",
-        "Tags": "ai, machine-learning, models, fundamentals",
+        "Tags": "ai machine-learning models fundamentals",  # badges
     }
     body = section.select_one("div.concept")
     paragraphs = [text_of(p) for p in body.find_all("p", recursive=False) if not p.get("class")]
@@ -107,7 +107,7 @@ def test_bad_files_warn_with_file_and_line_and_the_rest_is_kept(project):
         f"SRC/library/broken.txt:9: WARNING: unknown concept 'Missing Two'{_suffix('unknown_reference')}",
     ]
     broken = html_of(app, "library/broken").select_one("section.concept-page")
-    assert [text_of(dd) for dd in broken.select("div.concept-meta dd")] == ["a, b"]
+    assert [text_of(dd) for dd in broken.select("div.concept-meta dd")] == ["a b"]  # badges
     assert "Second with Nope here." in text_of(broken)
     # Every other entry is intact.
     assert html_of(app, "library/ai-foundation-models").select_one("p.concept-summary") is not None
