@@ -76,19 +76,16 @@ def _tag_classes(row: ConceptRow) -> list[str]:
 
 
 def _concept_item(row: ConceptRow | AliasRow, docname: str) -> nodes.definition_list_item:
+    # Classes on the term: HTML writes a list item as <dt> + <dd>, with no element of its own.
     if isinstance(row, AliasRow):
         target = row.concept
-        term = nodes.term("", "", concept_link(row.alias, target.key, docname, ["concept-alias-link"]))
+        link = concept_link(row.alias, target.key, docname, ["concept-alias-link"])
+        term = nodes.term("", "", link, classes=["concept-row", "concept-alias-row", *_tag_classes(target)])
         see = nodes.paragraph("", "", nodes.emphasis(_("see"), _("see")), nodes.Text(" "))
         see += concept_link(target.name, target.key, docname)
-        return nodes.definition_list_item(
-            "", term, nodes.definition("", see), classes=["concept-row", "concept-alias-row", *_tag_classes(target)]
-        )
-    item = nodes.definition_list_item(
-        "",
-        nodes.term("", "", concept_link(row.name, row.key, docname, tooltip=False)),
-        classes=["concept-row", *_tag_classes(row)],
-    )
+        return nodes.definition_list_item("", term, nodes.definition("", see))
+    link = concept_link(row.name, row.key, docname, tooltip=False)
+    item = nodes.definition_list_item("", nodes.term("", "", link, classes=["concept-row", *_tag_classes(row)]))
     item += nodes.definition("", nodes.paragraph(row.summary, row.summary, classes=["concept-row-summary"]))
     return item
 
