@@ -57,8 +57,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", virtual.hide_missing_source)
     app.connect("build-finished", record_output)
     app.connect("build-finished", write_export)
-    app.connect("builder-inited", assets.add_stylesheet)
-    app.connect("build-finished", assets.copy_static_files)
+    app.connect("builder-inited", assets.add_static_files)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,

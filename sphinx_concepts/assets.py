@@ -5,39 +5,29 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sphinx.util.fileutil import copy_asset_file
-
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-__all__ = ["add_stylesheet", "copy_static_files"]
+__all__ = ["add_static_files"]
 
 STATIC_DIR = Path(__file__).parent / "static"
 STYLESHEET = "sphinx-concepts.css"
-#: Tooltips on touch screens, Escape to dismiss, the glossary filter.
+#: Tooltips on touch screens, Escape to dismiss, the glossary filter, map highlights.
 SCRIPT = "sphinx-concepts.js"
 
 
-def _is_html(app: Sphinx) -> bool:
-    return app.builder.format == "html"
+def add_static_files(app: Sphinx) -> None:
+    """``builder-inited``: link the stylesheet (and the script) from every HTML page.
 
-
-def _wants_script(app: Sphinx) -> bool:
+    The folder joins ``html_static_path``, so Sphinx copies the files before it
+    writes pages and links them with a checksum (``?v=...``): a clean and an
+    incremental build write the same links, and browsers fetch a changed file.
+    """
+    if app.builder.format != "html":
+        return
+    if str(STATIC_DIR) not in app.config.html_static_path:
+        app.config.html_static_path.append(str(STATIC_DIR))
+    app.add_css_file(STYLESHEET)
     # E-books show pages without scripts; everything the script adds is optional.
-    return _is_html(app) and not app.builder.name.startswith("epub")
-
-
-def add_stylesheet(app: Sphinx) -> None:
-    """``builder-inited``: link the stylesheet (and the script) from every HTML page."""
-    if _is_html(app):
-        app.add_css_file(STYLESHEET)
-    if _wants_script(app):
+    if not app.builder.name.startswith("epub"):
         app.add_js_file(SCRIPT, loading_method="defer")
-
-
-def copy_static_files(app: Sphinx, exception: Exception | None) -> None:
-    """``build-finished``: put the static files in the output's ``_static`` folder."""
-    if exception is None and _is_html(app):
-        copy_asset_file(STATIC_DIR / STYLESHEET, Path(app.outdir) / "_static")
-    if exception is None and _wants_script(app):
-        copy_asset_file(STATIC_DIR / SCRIPT, Path(app.outdir) / "_static")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -64,3 +65,29 @@ def test_epub_has_the_entries(project):
     afm = (Path(app.outdir) / "afm.xhtml").read_text(encoding="utf-8")
     assert 'id="concept-AI-Foundation-Models"' in afm
     assert 'href="models.xhtml#concept-Large-Language-Models"' in afm
+
+
+def _static_links(page: Path) -> list[str]:
+    return re.findall(r'(?:href|src)="(_static/sphinx-concepts\.[a-z]+[^"]*)"', page.read_text(encoding="utf-8"))
+
+
+def test_static_files_are_linked_with_a_checksum_in_clean_and_incremental_builds(project):
+    proj = project("entries-rst")
+    app = proj.build("html")
+    out = Path(app.outdir)
+    clean = _static_links(out / "afm.html")
+    assert sorted(link.split("?")[0] for link in clean) == [
+        "_static/sphinx-concepts.css",
+        "_static/sphinx-concepts.js",
+    ]
+    # Browsers refetch a changed file: every link carries the file's checksum.
+    assert all("?v=" in link for link in clean)
+    refs = Path(proj.srcdir) / "refs.rst"
+    refs.write_text(refs.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    proj.build("html")
+    assert _static_links(out / "refs.html") == clean == _static_links(out / "afm.html")
+
+
+def test_other_builders_get_no_static_files(project):
+    app = project("entries-rst").build("text")
+    assert not (Path(app.outdir) / "_static").exists()
