@@ -9,9 +9,9 @@ colours come from the page's stylesheet (light and dark modes alike):
 * the **library**: every concept on a circle, grouped by category, with a chord
   for each relation; labels point outwards so that hundreds stay readable.
 
-A map node's children are ordinary links (``pending_xref``), resolved by Sphinx
-like any other; the writer reads their URLs and labels, so every builder's URL
-scheme (dirhtml, singlehtml) is right. Builders other than HTML leave maps out.
+A map node holds the docname and anchor of each drawn node; the HTML writer
+asks the builder for their URLs, so every builder's URL scheme (dirhtml,
+singlehtml) is right. Builders other than HTML leave maps out.
 """
 
 from __future__ import annotations
@@ -38,7 +38,12 @@ MAX_REFERRERS = 12
 
 
 class concept_map(nodes.General, nodes.Element):
-    """A map; ``kind`` is "neighbourhood" or "library". Children: one link per drawn node."""
+    """A map; ``kind`` is "neighbourhood" or "library".
+
+    ``items``: one (label, docname, anchor, hover title, role) per drawn node; the
+    library map adds ``groups`` ((category, number of items) in order) and
+    ``edges`` (pairs of item indexes).
+    """
 
 
 @dataclass(frozen=True)
@@ -212,27 +217,27 @@ def library_svg(groups: Sequence[tuple[str, Sequence[MapNode]]], edges: Sequence
 # -- the doctree node -------------------------------------------------------------
 
 
-def _link_target(child: nodes.Node) -> tuple[str, str | None]:
-    """A resolved link's text and URL (None when it did not resolve)."""
-    reference = child if isinstance(child, nodes.reference) else next(iter(child.findall(nodes.reference)), None)
-    if reference is None:
-        return child.astext(), None
-    if reference.get("refuri") is not None:
-        return reference.astext(), str(reference["refuri"]) or "#"
-    if reference.get("refid"):
-        return reference.astext(), "#" + str(reference["refid"])
-    return reference.astext(), None
+def _href(translator: Any, docname: str, anchor: str) -> str:
+    """The URL of *anchor* in *docname* from the page being written, in any HTML builder.
+
+    The map's links are not link nodes: resolving them as references would cost
+    as much as every other link of the page, and their text would enter the
+    search index a second time.
+    """
+    builder = translator.builder
+    uri = str(builder.get_relative_uri(builder.current_docname, docname))
+    if not anchor:
+        return uri or "#"
+    # singlehtml puts every document on one page ("#document-..."): the anchor alone.
+    return ("" if uri.startswith("#") else uri) + "#" + anchor
 
 
 def _visit_map_html(translator: Any, node: concept_map) -> None:
-    targets = [_link_target(child) for child in node.children]
-    titles: list[str] = node["titles"]
+    drawn = [
+        MapNode(label, _href(translator, docname, anchor), title or label, role)
+        for label, docname, anchor, title, role in node["items"]
+    ]
     if node["kind"] == "neighbourhood":
-        roles: list[str] = node["roles"]
-        drawn = [
-            MapNode(text, href, title or text, role)
-            for (text, href), title, role in zip(targets, titles, roles, strict=True)
-        ]
         center = next(n for n in drawn if n.kind == "concept")
         svg = neighbourhood_svg(
             center,
@@ -241,7 +246,6 @@ def _visit_map_html(translator: Any, node: concept_map) -> None:
             node["label"],
         )
     else:
-        drawn = [MapNode(text, href, title or text) for (text, href), title in zip(targets, titles, strict=True)]
         groups: list[tuple[str, list[MapNode]]] = []
         position = 0
         for name, count in node["groups"]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.builders.singlehtml import SingleFileHTMLBuilder
 from sphinx.locale import get_translation
 from sphinx.transforms.post_transforms import SphinxPostTransform
@@ -19,7 +20,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from .conceptmap import concept_map
 from .domain import RELATED_FLAG, ConceptDomain, concept_domain
 from .envtools import builder_format, output_file
-from .model import concept_key
+from .model import Concept, concept_key
 from .nodes import concept_part
 from .pages import ConceptRow
 from .render import concept_link, doc_link, listing, std_link
@@ -58,8 +59,8 @@ class ConceptParts(SphinxPostTransform):
         if not placeholders:
             return
         domain = concept_domain(self.env)
-        docname = self.env.docname
         for node in placeholders:
+            docname = _source_docname(node, self.env.docname)
             part = node["part"]
             if part == "list":
                 rows = domain.listing_rows(node["spec"])
@@ -94,7 +95,7 @@ class ConceptParts(SphinxPostTransform):
                 if isinstance(last, nodes.Element) and BACKLINK_CLASS in last["classes"]
                 else len(result)
             )
-            result[at:at] = _map(concept.name, concept.key, concept.summary, view, docname)
+            result[at:at] = _map(concept, view, self.env.titles)
         return result
 
     def _badge_classes(self) -> list[str]:
@@ -104,6 +105,20 @@ class ConceptParts(SphinxPostTransform):
         if "sphinx_design" in self.config.extensions:
             return ["concept-badge", *_DESIGN_BADGE]
         return ["concept-badge"]
+
+
+def _source_docname(node: nodes.Element, default: str) -> str:
+    """The document a placeholder comes from: singlehtml writes them all as one page.
+
+    Sphinx marks the sections of each document it inlines with their ``docname``
+    (and wraps them in ``start_of_file``, though without parent links to it).
+    """
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, (nodes.section, addnodes.start_of_file)) and parent.get("docname"):
+            return str(parent["docname"])
+        parent = parent.parent
+    return default
 
 
 def back_link_target(config: Config) -> tuple[str, str]:
@@ -152,24 +167,22 @@ def _term(name: str, page: str | None, classes: list[str], docname: str) -> Node
     return nodes.inline("", "", doc_link(name, page, docname), classes=classes)
 
 
-def _map(name: str, key: str, summary: str, view: EntryView, docname: str) -> list[Node]:
+def _map(concept: Concept, view: EntryView, titles: dict[str, nodes.title]) -> list[Node]:
     """The entry's neighbourhood: who references it, and what it relates to."""
     related = [row for row in view.related if isinstance(row, ConceptRow)]
     if not related and not view.referrers:
         return []
-    links: list[Node] = [concept_link(name, key, docname, tooltip=False)]
-    titles = [f"{name}: {summary}" if summary else name]
-    roles = ["concept"]
-    for row in related:
-        links.append(concept_link(row.name, row.key, docname, tooltip=False))
-        titles.append(f"{row.name}: {row.summary}" if row.summary else row.name)
-        roles.append("related")
+    items = [_map_item(concept.name, concept.docname, concept.anchor, concept.summary, "concept")]
+    items.extend(_map_item(row.name, row.docname, row.anchor, row.summary, "related") for row in related)
     for doc in view.referrers:
-        links.append(doc_link(None, doc, docname))
-        titles.append("")
-        roles.append("referrer")
-    label = str(_("Concept map of %s")) % name
-    return [concept_map("", *links, kind="neighbourhood", label=label, titles=titles, roles=roles)]
+        title = titles[doc].astext() if doc in titles else doc
+        items.append((title, doc, "", "", "referrer"))
+    label = str(_("Concept map of %s")) % concept.name
+    return [concept_map("", kind="neighbourhood", label=label, items=items)]
+
+
+def _map_item(name: str, docname: str, anchor: str, summary: str, role: str) -> tuple[str, str, str, str, str]:
+    return (name, docname, anchor, f"{name}: {summary}" if summary else name, role)
 
 
 def _meta(view: EntryView, hidden: set[str], docname: str, badge: list[str]) -> list[Node]:

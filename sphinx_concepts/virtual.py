@@ -30,7 +30,7 @@ from .diagnostics import WarningSubtype, warn
 from .domain import concept_domain
 from .glossaryfilter import concept_filter
 from .pages import ConceptRow, PageModel, fixed_docnames, without_overridden
-from .render import concept_link, doc_link, group_id, listing, term_list
+from .render import doc_link, group_id, listing, term_list
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -134,18 +134,19 @@ def _page_doctree(env: BuildEnvironment, page: PageModel) -> nodes.document:
 
 
 def library_map(page: PageModel) -> concept_map:
-    """The map of every concept: its links resolve when the page is written."""
+    """The map of every concept, grouped by category."""
     rows = [row for _group, members in page.groups for row in members if isinstance(row, ConceptRow)]
     index = {row.key: number for number, row in enumerate(rows)}
-    node = concept_map(
+    return concept_map(
         kind="library",
         label=page.title,
         groups=[(group, len(members)) for group, members in page.groups],
         edges=[(index[a], index[b]) for a, b in page.edges],
-        titles=[f"{row.name}: {row.summary}" if row.summary else row.name for row in rows],
+        items=[
+            (row.name, row.docname, row.anchor, f"{row.name}: {row.summary}" if row.summary else row.name, "concept")
+            for row in rows
+        ],
     )
-    node.extend(concept_link(row.name, row.key, page.docname, tooltip=False) for row in rows)
-    return node
 
 
 def _mark_orphan(document: nodes.document) -> None:

@@ -91,3 +91,32 @@ def test_static_files_are_linked_with_a_checksum_in_clean_and_incremental_builds
 def test_other_builders_get_no_static_files(project):
     app = project("entries-rst").build("text")
     assert not (Path(app.outdir) / "_static").exists()
+
+
+@pytest.mark.parametrize(
+    ("buildername", "page", "expected"),
+    [
+        ("html", "afm.html", "models.html#concept-Large-Language-Models"),
+        ("dirhtml", "afm/index.html", "../models/#concept-Large-Language-Models"),
+        ("singlehtml", "index.html", "#concept-Large-Language-Models"),
+    ],
+)
+def test_concept_map_links_follow_each_builders_urls(project, buildername, page, expected):
+    app = project("entries-rst").build(buildername)
+    html = (Path(app.outdir) / page).read_text(encoding="utf-8")
+    maps = re.findall(r'<svg [^>]*class="concept-map-svg".*?</svg>', html, flags=re.S)
+    assert maps
+    hrefs = {href for svg in maps for href in re.findall(r'<a href="([^"]*)"', svg)}
+    assert expected in hrefs
+    assert not any(href.count("#") > 1 for href in hrefs)
+
+
+def test_singlehtml_entries_show_their_cross_document_parts(project):
+    """Each inlined document's entries find their records (not the root document's)."""
+    app = project("entries-rst").build("singlehtml")
+    html = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
+    assert (
+        '<span class="concept-tag concept-badge"><a class="reference internal" href="#document-concepts/tags/ai"'
+        in html
+    )
+    assert "Referenced by" in html
