@@ -21,10 +21,15 @@ SortKey = Callable[[str], Any]
 
 def base_letters(text: str) -> str:
     """Case-folded text without accents: "Ångström" gives "angstrom"."""
+    if text.isascii():  # most names: nothing to decompose
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+# Every listing, page and index of a build sorts the same names: each key is
+# computed once. Bounded, for long-running processes (sphinx-autobuild).
+@functools.lru_cache(maxsize=1 << 17)
 def _fallback_key(text: str) -> tuple[str, str]:
     # The text itself breaks ties, so the order is total and stable.
     return (base_letters(text), text)
@@ -46,12 +51,14 @@ def icu_available() -> bool:
     return _icu_collator("root") is not None
 
 
+@functools.cache  # one key function (and its cache) per locale
 def sort_key(locale: str | None, *, use_icu: bool = True) -> SortKey:
     """The key function that orders names for *locale* (``language``, e.g. "de")."""
     collator = _icu_collator((locale or "root").replace("-", "_")) if use_icu else None
     if collator is None:
         return _fallback_key
 
+    @functools.lru_cache(maxsize=1 << 17)
     def icu_key(text: str) -> tuple[bytes, str]:
         return (collator.getSortKey(text), text)
 
@@ -63,6 +70,7 @@ def _base_group(text: str) -> str:
     return first if first.isalpha() else "#"
 
 
+@functools.cache
 def letter_group(locale: str | None, *, use_icu: bool = True) -> Callable[[str], str]:
     """The function that gives the A to Z heading a name goes under.
 

@@ -10,7 +10,6 @@ page is made again only when its entry (or the configuration) changed.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,7 +20,7 @@ from sphinx.util.matching import Matcher
 from . import envtools
 from .diagnostics import WarningSubtype, warn
 from .graph import term_slug
-from .model import concept_key
+from .model import concept_key, digest
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -42,7 +41,7 @@ class EntryPage:
     entry: DataEntry
 
     def digest(self) -> str:
-        return hashlib.sha256(repr((self.parent, self.source_path, self.entry)).encode("utf-8")).hexdigest()
+        return digest((self.parent, self.source_path, self.entry))
 
 
 def pages_patterns(config: Config) -> list[str]:

@@ -7,6 +7,8 @@ Every warning goes through :func:`warn` with a location, so it reads
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from enum import Enum
 from typing import Any
 
@@ -38,6 +40,29 @@ class WarningSubtype(str, Enum):
     CONFIG = "config"
 
 
+#: The warnings being recorded (see :func:`recording`), innermost last.
+_recorders: list[list[tuple[str, str, Any]]] = []
+
+
 def warn(subtype: WarningSubtype, message: str, location: Any) -> None:
     """Log a located ``concepts`` warning of the given subtype."""
     logger.warning(message, location=location, type=WARNING_TYPE, subtype=subtype.value)
+    if _recorders:
+        _recorders[-1].append((subtype.value, message, location))
+
+
+@contextmanager
+def recording() -> Iterator[list[tuple[str, str, Any]]]:
+    """Log warnings as usual, and also collect them, to repeat them in a later build."""
+    records: list[tuple[str, str, Any]] = []
+    _recorders.append(records)
+    try:
+        yield records
+    finally:
+        _recorders.pop()
+
+
+def replay(records: Iterable[tuple[str, str, Any]]) -> None:
+    """Log recorded warnings again, as the build that recorded them did."""
+    for subtype, message, location in records:
+        warn(WarningSubtype(subtype), message, location)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Iterable, Iterator, Set
 from typing import TYPE_CHECKING, Any
 
@@ -12,11 +11,12 @@ from sphinx.domains import Domain, Index, IndexEntry, ObjType
 from sphinx.locale import get_translation
 
 from . import collation
+from .config import OPTIONS
 from .diagnostics import WarningSubtype, warn
 from .graph import LOOSE_PREFIX, ConceptGraph
 from .listing import ListingSpec, select, unknown_filters
 from .lookup import ConceptLookup, ConflictKind, Match
-from .model import Concept, concept_key, loose_key
+from .model import Concept, concept_key, digest, loose_key
 from .pages import ConceptRow, PageModel, plan_pages
 from .record import OutputRecord
 from .tooltips import NO_TOOLTIP, concept_reference
@@ -120,6 +120,8 @@ class ConceptDomain(Domain):
     source_docnames: frozenset[str] = frozenset()
     #: What the output folder will hold once this build is written.
     output_state: OutputRecord | None = None
+    #: This build reused the previous build's derived state (see build.after_reading).
+    reused_output: bool = False
     #: The pages of data entries planned at the start of this build (see datapages).
     entry_plan: dict[str, Any] = {}  # noqa: RUF012 (replaced, never mutated)
 
@@ -305,6 +307,40 @@ class ConceptDomain(Domain):
 
     # -- cross-document parts of pages ------------------------------------------------
 
+    def inputs_digest(self) -> str:
+        """A digest of everything the cross-document checks, pages and states depend on.
+
+        The records of all documents, their titles (shown in back-links and
+        maps), the source documents (a source may take a generated page's name),
+        the extension's settings and whether ICU sorts. When it equals the
+        previous build's, so do the warnings, the generated pages and every
+        document's state: the build reuses them instead of deriving them again.
+        """
+        env = self.env
+        config = env.config
+        # Sorted: a document read again (or by another process) is merged in last.
+        data = [
+            (key, sorted(value.items()) if isinstance(value, dict) else value)
+            for key, value in sorted(self.data.items())
+            if key not in _DERIVED_DATA
+        ]
+        # Titles of the documents that can reference concepts (generated pages cannot,
+        # and do not exist yet when a clean build computes this).
+        titled = self.source_docnames | set(self.data["entry_pages"])
+        titles = [(docname, title.astext()) for docname, title in sorted(env.titles.items()) if docname in titled]
+        settings = [(option.name, repr(getattr(config, option.name))) for option in OPTIONS]
+        return digest(
+            (
+                data,
+                titles,
+                sorted(self.source_docnames),
+                settings,
+                config.language,
+                collation.icu_available(),
+                _version_marker(),
+            )
+        )
+
     def plan_pages(self) -> dict[str, PageModel]:
         """Every page to generate, by docname."""
         config = self.env.config
@@ -347,7 +383,7 @@ class ConceptDomain(Domain):
                 parts.append((view, [titles[doc].astext() if doc in titles else "" for doc in view.referrers]))
             for spec in listings.get(docname, ()):
                 parts.append((spec, self.listing_rows(spec)))
-            states[docname] = hashlib.sha256(repr(parts).encode("utf-8")).hexdigest()
+            states[docname] = digest(parts)
         return states
 
     def _did_you_mean(self, key: str) -> str:
@@ -430,6 +466,16 @@ def _fingerprint(match: Match | None) -> tuple[Any, ...] | None:
     concept = match.concept
     others = tuple(other.name for other in match.also_matched)
     return (concept.docname, concept.anchor, concept.name, concept.summary, others)
+
+
+#: Domain data that after_reading derives (not an input to it).
+_DERIVED_DATA = frozenset({"pages", "std_terms", "derived"})
+
+
+def _version_marker() -> str:
+    from . import __version__
+
+    return __version__
 
 
 def concept_domain(env: BuildEnvironment) -> ConceptDomain:

@@ -44,6 +44,8 @@ BACKLINK_CLASS = "concept-backlink"
 JUMPBAR_CLASS = "concept-jumpbar"
 #: sphinx-design's classes for an outlined badge, as its ``bdg-primary-line`` role makes.
 _DESIGN_BADGE = ["sd-badge", "sd-outline-primary", "sd-text-primary"]
+#: Sphinx's search (8.2 and later) leaves out the words of elements with this class.
+NO_SEARCH = "no-search"
 #: The label of the domain index, the fallback target of "Back to all concepts".
 DOMAIN_INDEX_LABEL = "concept-index"
 
@@ -226,12 +228,14 @@ def _links(view: EntryView, hidden: set[str], docname: str, back: tuple[str, str
     if view.referrers and "referenced-by" not in hidden:
         referrers: list[Node] = [doc_link(None, doc, docname) for doc in view.referrers]
         field = _field(_("Referenced by"), _joined(referrers), "concept-field-referenced-by")
-        result.append(nodes.container("", nodes.field_list("", field), classes=["concept-referenced-by"]))
+        # Other documents' titles: no word of them belongs in this page's search terms.
+        classes = ["concept-referenced-by", NO_SEARCH]
+        result.append(nodes.container("", nodes.field_list("", field), classes=classes))
     if "backlink" not in hidden:
         kind, target = back
         text = _("Back to all concepts")
         link = doc_link(text, target, docname) if kind == "doc" else std_link(text, "ref", target, docname)
-        result.append(nodes.paragraph("", "← ", link, classes=[BACKLINK_CLASS]))
+        result.append(nodes.paragraph("", "← ", link, classes=[BACKLINK_CLASS, NO_SEARCH]))
     return result
 
 

@@ -77,8 +77,10 @@ def write_export(app: Sphinx, exception: BaseException | None) -> None:
     """``build-finished``: write ``concepts.json``, only when its content changed."""
     if exception is not None or not _writes_export(app.builder):
         return
-    text = json.dumps(export_data(app), ensure_ascii=False, indent=1) + "\n"
     path = Path(app.outdir, EXPORT_NAME)
+    if concept_domain(app.env).reused_output and path.is_file():
+        return  # the inputs are those this output folder's file was written from
+    text = json.dumps(export_data(app), ensure_ascii=False, indent=1) + "\n"
     try:
         if path.read_text(encoding="utf-8") == text:
             return

@@ -9,6 +9,7 @@ is a dictionary lookup: no page scans all concepts.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections.abc import Callable, Iterable, Mapping
@@ -33,6 +34,7 @@ _RESERVED = frozenset(
 _UNSAFE_RUN = re.compile(r"[^a-z0-9]+")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same few tags, on every concept
 def term_key(name: str) -> str:
     """The identity of a tag or category: "Machine learning", "machine-learning" and
     "machine_learning" are one tag; "C++", "C#" and "C" are three."""

@@ -79,6 +79,8 @@ class ConceptLookup:
         # The loop above visits owners in source order, so the first claim wins.
         self._loose: dict[str, Concept] | None = None
         self._spellings: dict[str, str] | None = None
+        # Every page, listing and index asks for the same concepts' aliases.
+        self._aliases: dict[int, tuple[Concept, list[str]]] = {}
 
     def __len__(self) -> int:
         return len(self.concepts_by_key)
@@ -89,12 +91,15 @@ class ConceptLookup:
 
     def aliases_of(self, concept: Concept) -> list[str]:
         """The aliases that really point at *concept* (conflicting ones dropped)."""
-        kept = []
-        for alias in concept.aliases:
-            claim = self.aliases_by_key.get(concept_key(alias))
-            if claim is not None and claim == (alias, concept):
-                kept.append(alias)
-        return kept
+        cached = self._aliases.get(id(concept))
+        if cached is None or cached[0] is not concept:
+            kept = []
+            for alias in concept.aliases:
+                claim = self.aliases_by_key.get(concept_key(alias))
+                if claim is not None and claim[0] == alias and claim[1] is concept:
+                    kept.append(alias)
+            cached = self._aliases[id(concept)] = (concept, kept)
+        return list(cached[1])
 
     def _exact(self, key: str) -> Concept | None:
         concept = self.concepts_by_key.get(key)

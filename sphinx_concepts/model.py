@@ -6,14 +6,19 @@ and the functions are shared by the directive, the role and the data loaders.
 
 from __future__ import annotations
 
+import hashlib
+import io
+import pickle
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Any
 
 __all__ = [
     "Concept",
     "collapse_whitespace",
     "concept_key",
+    "digest",
     "first_sentence",
     "has_control_characters",
     "loose_key",
@@ -56,6 +61,20 @@ class Concept:
 _WHITESPACE = re.compile(r"\s+")
 
 
+def digest(value: Any) -> str:
+    """A digest of plain data (strings, numbers, tuples, lists, dicts, these records).
+
+    Equal values give equal digests in every process. Pickling is done in C, many
+    times faster than ``repr``; without its memo (``fast``), the bytes do not
+    depend on which equal objects happen to be shared.
+    """
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=4)
+    pickler.fast = True
+    pickler.dump(value)
+    return hashlib.sha256(buffer.getvalue()).hexdigest()
+
+
 def collapse_whitespace(text: str) -> str:
     """Strip the text and turn every run of white space into one space."""
     return _WHITESPACE.sub(" ", text).strip()
@@ -77,6 +96,8 @@ def concept_key(text: str) -> str:
     or Unicode normalisation form (e.g. a composed and a decomposed "é", or a
     full-width letter) have the same key.
     """
+    if text.isascii():  # NFKC changes no ASCII text, and casefold is lower
+        return " ".join(text.lower().split())
     # NFKC before casefold so compatibility forms fold; again after, because
     # casefolding can produce decomposed sequences (e.g. for "ǰ").
     folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())

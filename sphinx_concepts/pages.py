@@ -7,7 +7,6 @@ Planning all pages is one pass over the graph's dictionaries.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Set
 from dataclasses import dataclass, replace
 from typing import Any
@@ -15,7 +14,7 @@ from typing import Any
 from sphinx.locale import get_translation
 
 from .graph import ConceptGraph, Term, term_key
-from .model import Concept
+from .model import Concept, digest
 
 __all__ = ["AliasRow", "ConceptRow", "PageModel", "TermRow", "fixed_docnames", "plan_pages"]
 
@@ -91,7 +90,7 @@ class PageModel:
     edges: tuple[tuple[str, str], ...] = ()
 
     def digest(self) -> str:
-        return hashlib.sha256(repr(self).encode("utf-8")).hexdigest()
+        return digest(self)
 
 
 def _title(setting: bool | str, default: str) -> str:

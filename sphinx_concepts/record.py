@@ -42,6 +42,8 @@ class OutputRecord:
     pages: dict[str, str] = field(default_factory=dict)
     #: docname -> digest of its cross-document parts
     documents: dict[str, str] = field(default_factory=dict)
+    #: The domain's inputs digest these states were derived from ("" if unknown).
+    inputs: str = ""
 
     @classmethod
     def load(cls, app: Sphinx) -> OutputRecord:
@@ -56,10 +58,10 @@ class OutputRecord:
             or data.get("builder") != app.builder.name
         ):
             return cls()
-        pages, documents = data.get("pages"), data.get("documents")
-        if not isinstance(pages, dict) or not isinstance(documents, dict):
+        pages, documents, inputs = data.get("pages"), data.get("documents"), data.get("inputs", "")
+        if not isinstance(pages, dict) or not isinstance(documents, dict) or not isinstance(inputs, str):
             return cls()
-        return cls(pages, documents)
+        return cls(pages, documents, inputs)
 
     def save(self, app: Sphinx) -> None:
         data = {
@@ -67,6 +69,7 @@ class OutputRecord:
             "builder": app.builder.name,
             "pages": self.pages,
             "documents": self.documents,
+            "inputs": self.inputs,
         }
         text = json.dumps(data, sort_keys=True, separators=(",", ":"))
         path = record_path(app)

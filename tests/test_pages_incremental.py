@@ -12,8 +12,10 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import Project
+from conftest import Project, warnings_of
 from test_incremental import inventory_rows
+
+from sphinx_concepts.domain import concept_domain
 
 
 def html_bodies(app) -> dict[str, str]:
@@ -166,3 +168,28 @@ def test_parallel_incremental_build_equals_serial_clean_build(project):
     EDITS["add tag"](clean)
     EDITS["remove last use of a tag"](clean)
     assert pages == html_bodies(clean.build("html"))
+
+
+def test_an_edit_no_other_page_depends_on_reuses_what_was_derived(project):
+    """A typo fixed in an explanation changes no record: the build reuses the previous
+    build's warnings, pages and states instead of deriving them from every concept."""
+    proj = project("pages")
+    overrides = {"concepts_warn_unreferenced": True}  # cross-document warnings, every build
+    first = proj.build("html", confoverrides=overrides)
+    assert not concept_domain(first.env).reused_output
+    warnings = warnings_of(first)
+    assert any("[concepts.unreferenced]" in line for line in warnings)
+    out = Path(proj.srcdir) / "_build" / "html"
+    before = {p.relative_to(out).as_posix(): p.stat().st_mtime_ns for p in out.rglob("*.html")}
+    proj.edit("physics.md", "Black and white.", "Black and white, in stripes.")
+    second = proj.build("html", confoverrides=overrides)
+    assert concept_domain(second.env).reused_output
+    assert warnings_of(second) == warnings  # repeated, as a clean build gives them
+    after = {p.relative_to(out).as_posix(): p.stat().st_mtime_ns for p in out.rglob("*.html")}
+    rewritten = {name for name in after if after[name] != before.get(name)}
+    # Sphinx itself writes its indexes, and index.html, the edited page's toctree parent.
+    assert rewritten - {"genindex.html", "search.html", "concept-index.html", "index.html"} == {"physics.html"}
+    assert "in stripes" in (out / "physics.html").read_text(encoding="utf-8")
+    # A change of a record takes the full way again.
+    proj.edit("physics.md", ":summary: A striped animal.", ":summary: A horse in stripes.")
+    assert not concept_domain(proj.build("html", confoverrides=overrides).env).reused_output
