@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-__all__ = ["format_run"]
+__all__ = ["format_markdown", "format_run"]
 
 MEASURES = {
     "full_j1": "full build -j1",
@@ -105,13 +105,69 @@ def format_run(run: dict[str, Any]) -> str:
     )
 
 
+ENCODING_NAMES = {"concepts": "sphinx-concepts", "plain": "plain Sphinx", "needs": "sphinx-needs"}
+
+
+def format_markdown(results: dict[str, Any]) -> str:
+    """One Markdown table per (N, K): median seconds, ratio to plain, pages written."""
+    parts = []
+    for run in results["runs"]:
+        encodings: list[str] = run["encodings"]
+        median: dict[str, Any] = run["median"]
+        header = ["", *(ENCODING_NAMES.get(e, e) for e in encodings)]
+        rows = []
+        for measure, title in MEASURES.items():
+            if measure not in median:
+                continue
+            cells = median[measure]
+            floor = cells.get("plain", {}).get("seconds")
+            rows.append(
+                [
+                    title,
+                    *(
+                        f"{cells[e]['seconds']:.2f} s{_ratio(cells[e]['seconds'], floor)}"
+                        + ("" if measure.startswith("full") else f" ({cells[e]['written']:g} written)")
+                        for e in encodings
+                    ),
+                ]
+            )
+        rss = {e: median["full_j1"][e]["maxrss_mib"] for e in encodings}
+        floor_rss = rss.get("plain")
+        rows.append(["peak memory, full -j1", *(f"{rss[e]:.0f} MiB{_ratio(rss[e], floor_rss)}" for e in encodings)])
+        for key in ("env_pickle_bytes", "html_bytes"):
+            floor_size = run["sizes"].get("plain", {}).get(key)
+            rows.append(
+                [
+                    SIZES[key],
+                    *(
+                        f"{run['sizes'][e][key] / 2**20:.1f} MiB{_ratio(run['sizes'][e][key], floor_size)}"
+                        for e in encodings
+                    ),
+                ]
+            )
+        repeats = len(next(iter(run["raw"]["full_j1"].values())))
+        lines = [
+            f"**N = {run['n']:,} concepts, K = {run['per_doc']} per document** "
+            f"(median of {repeats}; x: ratio to plain Sphinx)",
+            "",
+            "| " + " | ".join(header) + " |",
+            "|" + "---|" * len(header),
+            *("| " + " | ".join(row) + " |" for row in rows),
+        ]
+        parts.append("\n".join(lines))
+    return "\n\n".join(parts) + "\n"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("results", type=Path)
+    parser.add_argument("--markdown", type=Path, help="also write the tables as Markdown, for the docs")
     args = parser.parse_args()
     results = json.loads(args.results.read_text(encoding="utf-8"))
     for run in results["runs"]:
         print(format_run(run))
+    if args.markdown:
+        args.markdown.write_text(format_markdown(results), encoding="utf-8")
 
 
 if __name__ == "__main__":

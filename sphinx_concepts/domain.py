@@ -96,7 +96,8 @@ class ConceptDomain(Domain):
     #: Per document (cleared and merged by document):
     #: ``entries``: docname -> the concepts that document declares, in source order;
     #: ``references``: docname -> the keys its concept references name (sorted);
-    #: ``mentions``: docname -> the keys its ``:concept:`` references name (back-links);
+    #: ``mentions``: docname -> the keys its ``:concept:`` references name (back-links),
+    #: only where they differ from its ``references``;
     #: ``listings``: docname -> its ``concept-list`` specifications, in order.
     #: Global, computed in the main process after reading:
     #: ``pages``: generated docname -> digest of the model its doctree was made from;
@@ -111,7 +112,7 @@ class ConceptDomain(Domain):
         "entry_pages": {},
         "std_terms": {},
     }
-    data_version = 4
+    data_version = 5
     _PER_DOCUMENT = ("entries", "references", "mentions", "listings")
 
     _lookup: ConceptLookup | None = None
@@ -149,7 +150,7 @@ class ConceptDomain(Domain):
 
             self._graph = ConceptGraph.build(
                 self.lookup,
-                self.data["mentions"],
+                self.mentions(),
                 resolve=resolve,
                 both_ways=self.env.config.concepts_related_both_ways,
                 sort_key=self.sort_key,
@@ -196,6 +197,12 @@ class ConceptDomain(Domain):
         """The entry declared at *anchor* in *docname*, if it was recorded."""
         return next((c for c in self.entries.get(docname, ()) if c.anchor == anchor), None)
 
+    def mentions(self) -> dict[str, list[str]]:
+        """docname -> the keys its ``:concept:`` references name (see ``process_doc``)."""
+        references: dict[str, list[str]] = self.data["references"]
+        explicit: dict[str, list[str]] = self.data["mentions"]
+        return {docname: explicit.get(docname, keys) for docname, keys in references.items()}
+
     def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
         """Note which keys the document's references ask for.
 
@@ -219,8 +226,11 @@ class ConceptDomain(Domain):
                 mentions.add(LOOSE_PREFIX + loose_key(target))
         if keys:
             self.data["references"][docname] = sorted(keys)
-        if mentions:
+        # Kept only where they differ from the references (rarely: an `any` or
+        # MyST link), which halves what the environment stores for them.
+        if mentions != keys:
             self.data["mentions"][docname] = sorted(mentions)
+        if mentions:
             self._graph = None
 
     def clear_doc(self, docname: str) -> None:
