@@ -27,7 +27,7 @@ from docutils import nodes
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-__all__ = ["MapNode", "concept_map", "library_svg", "neighbourhood_svg", "register"]
+__all__ = ["MapNode", "concept_map", "library_svg", "neighbourhood_svg", "node_title", "register"]
 
 #: Labels longer than this are shortened (the whole name is in the node's title).
 MAX_LABEL = 32
@@ -55,6 +55,11 @@ class MapNode:
     #: "concept", "related", "referrer" or "more"; the library map's category index.
     kind: str = "concept"
     group: int = 0
+
+
+def node_title(name: str, summary: str) -> str:
+    """What a concept's node shows on hover: its name, and its summary if it has one."""
+    return f"{name}: {summary}" if summary else name
 
 
 def _short(label: str) -> str:

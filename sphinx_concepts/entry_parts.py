@@ -17,7 +17,7 @@ from sphinx.builders.singlehtml import SingleFileHTMLBuilder
 from sphinx.locale import get_translation
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from .conceptmap import concept_map
+from .conceptmap import concept_map, node_title
 from .domain import RELATED_FLAG, ConceptDomain, concept_domain
 from .envtools import builder_format, output_file
 from .model import Concept, concept_key
@@ -184,7 +184,7 @@ def _map(concept: Concept, view: EntryView, titles: dict[str, nodes.title]) -> l
 
 
 def _map_item(name: str, docname: str, anchor: str, summary: str, role: str) -> tuple[str, str, str, str, str]:
-    return (name, docname, anchor, f"{name}: {summary}" if summary else name, role)
+    return (name, docname, anchor, node_title(name, summary), role)
 
 
 def _meta(view: EntryView, hidden: set[str], docname: str, badge: list[str]) -> list[Node]:

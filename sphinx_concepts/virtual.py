@@ -24,7 +24,7 @@ from docutils import nodes
 from sphinx import addnodes
 
 from . import envtools
-from .conceptmap import concept_map
+from .conceptmap import concept_map, node_title
 from .datapages import plan_entry_pages
 from .diagnostics import WarningSubtype, warn
 from .domain import concept_domain
@@ -142,10 +142,7 @@ def library_map(page: PageModel) -> concept_map:
         label=page.title,
         groups=[(group, len(members)) for group, members in page.groups],
         edges=[(index[a], index[b]) for a, b in page.edges],
-        items=[
-            (row.name, row.docname, row.anchor, f"{row.name}: {row.summary}" if row.summary else row.name, "concept")
-            for row in rows
-        ],
+        items=[(row.name, row.docname, row.anchor, node_title(row.name, row.summary), "concept") for row in rows],
     )
 
 
