@@ -10,10 +10,13 @@ default ``build/screenshots``), never in the repository.
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import os
 import re
+import threading
 from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -67,6 +70,31 @@ def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
     return theme, _build(theme, module, tmp_path_factory.mktemp(theme) / "src"), dark
 
 
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def do_GET(self) -> None:
+        if self.path == "/favicon.ico":  # asked for by the browser itself; Sphinx writes none
+            self.send_response(204)
+            self.end_headers()
+            return
+        super().do_GET()
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@functools.cache
+def _served(outdir: Path) -> str:
+    """The URL of a local web server for *outdir*, as readers get the pages from a host.
+
+    (Pages opened from ``file://`` make Chromium refuse some themes' web fonts,
+    which it reports as console errors that are no reader's.)
+    """
+    handler = functools.partial(_QuietHandler, directory=str(outdir))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/"
+
+
 class Reader:
     """One browser page, with the errors it logged."""
 
@@ -78,8 +106,11 @@ class Reader:
         self.page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
 
+    def url(self, docname: str) -> str:
+        return _served(self.outdir) + f"{docname}.html"
+
     def open(self, docname: str) -> Any:
-        self.page.goto((self.outdir / f"{docname}.html").as_uri())
+        self.page.goto(self.url(docname))
         self.page.wait_for_load_state("load")
         return self.page
 
@@ -149,7 +180,7 @@ def test_each_theme_shows_every_part_of_an_entry(browser, site, mode):
         assert _contrast(label.evaluate("e => getComputedStyle(e).fill"), _page_background(page)) >= 4.5
     reader.page.locator(entry).scroll_into_view_if_needed()
     reader.shoot(f"{theme}-{mode}-entry")
-    page.goto((outdir / "refs.html").as_uri())
+    page.goto(reader.url("refs"))
     link = page.locator("a[aria-describedby]").first
     link.hover()
     tip = page.locator(f"#{link.get_attribute('aria-describedby')}")
@@ -160,9 +191,9 @@ def test_each_theme_shows_every_part_of_an_entry(browser, site, mode):
     )
     assert _contrast(tip_colour, tip_background) >= 4.5
     reader.shoot(f"{theme}-{mode}-tooltip")
-    page.goto((outdir / "concepts" / "index.html").as_uri())
+    page.goto(reader.url("concepts/index"))
     reader.shoot(f"{theme}-{mode}-glossary")
-    page.goto((outdir / "concepts" / "map.html").as_uri())
+    page.goto(reader.url("concepts/map"))
     reader.shoot(f"{theme}-{mode}-map")
     reader.close()
 
