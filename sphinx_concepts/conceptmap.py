@@ -24,6 +24,8 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 
+from .nodes import visit_skip
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
@@ -120,23 +122,21 @@ def neighbourhood_svg(center: MapNode, related: Sequence[MapNode], referrers: Se
     def column_y(count: int, index: int) -> float:
         return middle + (index - (count - 1) / 2) * row
 
+    def curve(kind: str, x1: float, y1: float, x2: float, y2: float) -> str:
+        """A horizontal S-curve from one column to the next."""
+        middle_x = (x1 + x2) / 2
+        return (
+            f'<path class="concept-map-edge concept-map-edge-{kind}" d="M{_num(x1)} {_num(y1)} '
+            f'C{_num(middle_x)} {_num(y1)} {_num(middle_x)} {_num(y2)} {_num(x2)} {_num(y2)}"/>'
+        )
+
     for index, node in enumerate(shown):
         y = column_y(len(shown), index)
-        start = pad + left_width
-        edges.append(
-            f'<path class="concept-map-edge concept-map-edge-referrer" d="M{_num(start)} {_num(y)} '
-            f"C{_num(start + gap / 2)} {_num(y)} {_num(center_x - gap / 2)} {_num(middle)} "
-            f'{_num(center_x)} {_num(middle)}"/>'
-        )
+        edges.append(curve("referrer", pad + left_width, y, center_x, middle))
         boxes.append(_box(node, pad + left_width - _width(node.label), y, _width(node.label)))
     for index, node in enumerate(related):
         y = column_y(len(related), index)
-        start = center_x + center_width
-        edges.append(
-            f'<path class="concept-map-edge concept-map-edge-related" d="M{_num(start)} {_num(middle)} '
-            f"C{_num(start + gap / 2)} {_num(middle)} {_num(right_x - gap / 2)} {_num(y)} "
-            f'{_num(right_x)} {_num(y)}"/>'
-        )
+        edges.append(curve("related", center_x + center_width, middle, right_x, y))
         boxes.append(_box(node, right_x, y, _width(node.label)))
     boxes.append(_box(center, center_x, middle, center_width, " concept-map-center"))
     return _svg(width, height, label, [*edges, *boxes], "neighbourhood")
@@ -263,10 +263,6 @@ def _visit_map_html(translator: Any, node: concept_map) -> None:
     raise nodes.SkipNode
 
 
-def _skip(translator: nodes.NodeVisitor, node: nodes.Element) -> None:
-    raise nodes.SkipNode
-
-
 def register(app: Sphinx) -> None:
-    skip = (_skip, None)
+    skip = (visit_skip, None)
     app.add_node(concept_map, html=(_visit_map_html, None), latex=skip, text=skip, man=skip, texinfo=skip)

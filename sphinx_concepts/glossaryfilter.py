@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.locale import get_translation
 
+from .nodes import visit_skip
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
@@ -45,10 +47,6 @@ def _visit_filter_html(translator: Any, node: concept_filter) -> None:
     raise nodes.SkipNode
 
 
-def _skip(translator: nodes.NodeVisitor, node: nodes.Element) -> None:
-    raise nodes.SkipNode
-
-
 def register(app: Sphinx) -> None:
-    skip = (_skip, None)
+    skip = (visit_skip, None)
     app.add_node(concept_filter, html=(_visit_filter_html, None), latex=skip, text=skip, man=skip, texinfo=skip)

@@ -9,7 +9,7 @@ from docutils import nodes
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-__all__ = ["ENTRY_FILE_MARK", "concept_block", "concept_part", "register"]
+__all__ = ["ENTRY_FILE_MARK", "concept_block", "concept_part", "register", "visit_pass", "visit_skip"]
 
 #: Marks a document made from a concept file: it is its entry's page, titled by the
 #: entry's name whatever ``concepts_page_title`` says (see SingleConceptPage).
@@ -44,24 +44,24 @@ def _depart_block_html(translator: Any, node: concept_block) -> None:
     translator.body.append("</div>\n")
 
 
-def _pass(translator: nodes.NodeVisitor, node: nodes.Element) -> None:
+def visit_pass(translator: nodes.NodeVisitor, node: nodes.Element) -> None:
     pass
 
 
-def _skip(translator: nodes.NodeVisitor, node: nodes.Element) -> None:
+def visit_skip(translator: nodes.NodeVisitor, node: nodes.Element) -> None:
     raise nodes.SkipNode
 
 
 def register(app: Sphinx) -> None:
     # Placeholders are replaced before writing; should one survive (a builder that
     # skips post-transforms), writers drop it rather than fail.
-    skip = (_skip, None)
+    skip = (visit_skip, None)
     app.add_node(concept_part, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
     from .i18n import concept_messages
 
     # Only for the gettext builder, which extracts its messages; no output shows it.
     app.add_node(concept_messages, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
-    through = (_pass, _pass)
+    through = (visit_pass, visit_pass)
     html = (_visit_block_html, _depart_block_html)
     app.add_node(concept_block, html=html, latex=through, text=through, man=through, texinfo=through)
     from . import conceptmap, glossaryfilter, tooltips

@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.util.nodes import make_refnode
 
+from .nodes import visit_pass
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
@@ -69,11 +71,7 @@ def _depart_tip_html(translator: Any, node: concept_tip) -> None:
     )
 
 
-def _pass(translator: nodes.NodeVisitor, node: nodes.Element) -> None:
-    pass
-
-
 def register(app: Sphinx) -> None:
-    through = (_pass, _pass)
+    through = (visit_pass, visit_pass)
     html = (_visit_tip_html, _depart_tip_html)
     app.add_node(concept_tip, html=html, latex=through, text=through, man=through, texinfo=through)
