@@ -32,5 +32,9 @@ concepts_match_plurals = True
 # The demo library: one plain-text entry file per concept (see guide/data-files).
 concepts_sources = ["library/*.txt"]
 
+# The domain's concept index beside the glossary, so the reference can show it
+# (by default it is written only when there is no glossary).
+concepts_domain_index = True
+
 html_theme = "furo"
 html_title = f"sphinx-concepts {version}"

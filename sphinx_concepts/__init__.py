@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from . import assets, config, nodes, virtual
 from .build import after_reading, record_output
 from .directives import ConceptDirective
-from .domain import ConceptDomain, report_missing
+from .domain import ConceptDomain, remove_unwritten_index, report_missing
 from .entry_parts import ConceptParts, drop_unreachable_parts
 from .export import write_export
 from .frontmatter import rewrite_concept_pages
@@ -56,6 +56,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("doctree-resolved", drop_unreachable_parts)
     app.connect("html-page-context", virtual.hide_missing_source)
     app.connect("build-finished", record_output)
+    app.connect("build-finished", remove_unwritten_index)
     app.connect("build-finished", write_export)
     app.connect("builder-inited", assets.add_static_files)
     return {

@@ -116,6 +116,13 @@ OPTIONS: tuple[Option, ...] = (
         "Add every concept, and each alias as a 'see' entry, to the general index.",
     ),
     Option(
+        "concepts_domain_index",
+        "auto",
+        "html",
+        (str, bool),
+        "Write the domain's concept index page: True, False, or 'auto' (only when no glossary is generated).",
+    ),
+    Option(
         "concepts_all_concepts_label",
         "",
         "env",
@@ -205,6 +212,45 @@ def validate(app: Sphinx, config: Config) -> None:
             location=None,
         )
         config.concepts_listing_layout = "list"
+    config.concepts_domain_index = _validated_domain_index(config.concepts_domain_index)
+
+
+def writes_domain_index(config: Config) -> bool:
+    """Whether the domain's concept index is a page: by default only without a glossary.
+
+    With the generated glossary, the index would list the same names again, and
+    Sphinx writes every domain index on every build, changed or not.
+    """
+    setting = config.concepts_domain_index
+    if setting == "auto":
+        return config.concepts_pages["glossary"] is False
+    return bool(setting)
+
+
+_SWITCH_WORDS = {
+    "true": True,
+    "yes": True,
+    "on": True,
+    "1": True,
+    "false": False,
+    "no": False,
+    "off": False,
+    "0": False,
+}
+
+
+def _validated_domain_index(value: Any) -> bool | str:
+    if isinstance(value, bool) or value == "auto":
+        return value  # type: ignore[no-any-return]
+    # `-D concepts_domain_index=0` gives a string.
+    if isinstance(value, str) and value.strip().lower() in _SWITCH_WORDS:
+        return _SWITCH_WORDS[value.strip().lower()]
+    warn(
+        WarningSubtype.CONFIG,
+        f"concepts_domain_index must be True, False or 'auto', not {value!r}; 'auto' is used",
+        location=None,
+    )
+    return "auto"
 
 
 def _validated_pages(value: Any) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable, Iterator, Set
 from typing import TYPE_CHECKING, Any
 
@@ -11,8 +12,9 @@ from sphinx.domains import Domain, Index, IndexEntry, ObjType
 from sphinx.locale import get_translation
 
 from . import collation
-from .config import OPTIONS
+from .config import OPTIONS, writes_domain_index
 from .diagnostics import WarningSubtype, warn
+from .envtools import output_file
 from .graph import LOOSE_PREFIX, ConceptGraph
 from .listing import ListingSpec, select, unknown_filters
 from .lookup import ConceptLookup, ConflictKind, Match
@@ -29,7 +31,7 @@ if TYPE_CHECKING:
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
-__all__ = ["ConceptDomain", "ConceptIndex", "concept_domain", "report_missing"]
+__all__ = ["ConceptDomain", "ConceptIndex", "concept_domain", "remove_unwritten_index", "report_missing"]
 
 _ = get_translation("sphinx_concepts")
 
@@ -62,6 +64,8 @@ class ConceptIndex(Index):
     def generate(self, docnames: Iterable[str] | None = None) -> tuple[list[tuple[str, list[IndexEntry]]], bool]:
         domain = self.domain
         assert isinstance(domain, ConceptDomain)
+        if not writes_domain_index(domain.env.config):
+            return [], False  # Sphinx writes no page for an index without content
         lookup = domain.lookup
         wanted = set(docnames) if docnames is not None else None
         rows: list[tuple[str, IndexEntry]] = []
@@ -80,6 +84,26 @@ class ConceptIndex(Index):
         for _key, entry in rows:
             content.setdefault(group_of(entry.name), []).append(entry)
         return list(content.items()), False
+
+
+def remove_unwritten_index(app: Sphinx, exception: BaseException | None) -> None:
+    """``build-finished``: delete an index page an earlier build wrote and this one did not.
+
+    Otherwise turning the index off (or a glossary on) would leave a stale page
+    that a clean build does not have.
+    """
+    written = getattr(app.builder, "domain_indices", None)
+    if exception is not None or written is None:
+        return  # not a builder that writes index pages
+    name = f"{ConceptDomain.name}-{ConceptIndex.name}"
+    if name in app.env.all_docs or any(index[0] == name for index in written):
+        return
+    path = output_file(app.builder, name)
+    if path is not None:
+        path.unlink(missing_ok=True)
+        if path.name == "index.html" and path.parent.name == name:  # dirhtml's folder
+            with contextlib.suppress(OSError):
+                path.parent.rmdir()
 
 
 class ConceptDomain(Domain):

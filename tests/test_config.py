@@ -129,7 +129,7 @@ def test_page_title_can_be_turned_off(project):
 
 
 def test_index_entries_can_be_turned_off(project):
-    app = project("entries-rst").build(confoverrides={"concepts_index_entries": False})
+    app = project("entries-rst").build(confoverrides={"concepts_index_entries": False, "concepts_domain_index": True})
     assert "Base Models" not in text_of(html_of(app, "genindex"))
     # The concept index and the inventory still have them.
     assert "Base Models" in text_of(html_of(app, "concept-index"))

@@ -71,8 +71,16 @@ def test_back_link_points_to_the_glossary(built):
     assert text_of(back) == "Back to all concepts"
 
 
-def test_domain_index_lists_names_and_aliases(built):
-    index = html_of(built, "concept-index")
+def test_domain_index_is_not_written_beside_the_glossary(built):
+    # The glossary lists every name already; Sphinx would write the index on every build.
+    assert not (Path(built.outdir) / "concept-index.html").exists()
+    assert "concept-index" not in {entry[0] for entry in built.builder.domain_indices}
+
+
+@pytest.mark.parametrize("root", SYNTAXES)
+def test_domain_index_lists_names_and_aliases(project, root):
+    app = project(root).build(confoverrides={"concepts_domain_index": True})
+    index = html_of(app, "concept-index")
     names = [text_of(a) for a in index.select("table.indextable a")]
     assert names.index("AI Foundation Models") < names.index("Base Models") < names.index("Transformer")
     assert "see AI Foundation Models" in text_of(index.select_one("table.indextable"))

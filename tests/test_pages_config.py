@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import sphinx
 from conftest import html_of, text_of, warnings_of
 
@@ -55,6 +56,26 @@ def test_without_glossary_the_back_link_goes_to_the_concept_index(project):
     assert warnings_of(app) == []  # the tag and category indexes are orphans now
     assert "concepts/index.html" not in _pages(app)
     assert html_of(app, "languages").select_one("p.concept-backlink a")["href"] == "concept-index.html"
+    assert (Path(app.outdir) / "concept-index.html").is_file()
+    # Turned off as well, the entries have nowhere to go back to: no dead link.
+    app = proj.build(confoverrides={"concepts_pages": {"glossary": False}, "concepts_domain_index": False})
+    assert warnings_of(app) == []
+    assert not (Path(app.outdir) / "concept-index.html").exists()
+    assert html_of(app, "languages").select_one("p.concept-backlink") is None
+
+
+@pytest.mark.parametrize(("setting", "written"), [(True, True), ("yes", True), ("0", False), ("sometimes", False)])
+def test_domain_index_setting(project, setting, written):
+    app = project("pages").build(confoverrides={"concepts_domain_index": setting})
+    assert (Path(app.outdir) / "concept-index.html").is_file() is written
+    warnings = [line for line in warnings_of(app) if "concepts_domain_index" in line]
+    if setting == "sometimes":  # 'auto', and this project has a glossary
+        assert warnings == [
+            "WARNING: concepts_domain_index must be True, False or 'auto', not 'sometimes'; "
+            f"'auto' is used{_suffix('config')}"
+        ]
+    else:
+        assert warnings == []
 
 
 def test_navigation_off_makes_orphans_without_warnings(project):
