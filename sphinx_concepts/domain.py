@@ -10,6 +10,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.domains import Domain, Index, IndexEntry, ObjType
 from sphinx.locale import get_translation
+from sphinx.util.nodes import clean_astext, make_refnode
 
 from . import collation
 from .config import OPTIONS, writes_domain_index
@@ -21,6 +22,7 @@ from .lookup import ConceptLookup, ConflictKind, Match
 from .model import Concept, concept_key, digest, loose_key
 from .pages import ConceptRow, PageModel, plan_pages
 from .record import OutputRecord
+from .render import PAGE_LINK
 from .tooltips import NO_TOOLTIP, concept_reference
 from .views import entry_view
 
@@ -459,6 +461,8 @@ class ConceptDomain(Domain):
         node: pending_xref,
         contnode: Element,
     ) -> Element | None:
+        if typ == PAGE_LINK:
+            return _page_link(env, fromdocname, builder, target, node, contnode)
         concept = self.find(concept_key(target), node)
         if concept is None:
             return None
@@ -493,6 +497,19 @@ class ConceptDomain(Domain):
         return concept_key(target) if target else None
 
 
+def _page_link(
+    env: BuildEnvironment, fromdocname: str, builder: Builder, target: str, node: pending_xref, contnode: Element
+) -> Element | None:
+    """A link to the document *target*, as the std domain's ``:doc:`` role makes it."""
+    if target not in env.all_docs:
+        return None  # Sphinx reports it
+    if not node["refexplicit"]:
+        title = env.titles.get(target)
+        caption = clean_astext(title) if title is not None else target
+        contnode = nodes.inline(caption, caption, classes=["doc"])
+    return make_refnode(builder, fromdocname, target, None, contnode)
+
+
 def _fingerprint(match: Match | None) -> tuple[Any, ...] | None:
     """What a resolved reference shows: target page, anchor, name and hover summary."""
     if match is None:
@@ -525,6 +542,8 @@ def report_missing(app: Sphinx, domain: Domain, node: pending_xref) -> bool | No
         return None
     if node.get(RELATED_FLAG):
         return True  # already reported by check_entries
+    if node["reftype"] == PAGE_LINK:
+        return None  # a page this extension links to is missing: Sphinx's own message
     assert isinstance(domain, ConceptDomain)
     query = node.get("concept-query") or node["reftarget"]
     warn(

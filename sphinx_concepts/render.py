@@ -17,7 +17,7 @@ from .nodes import concept_block
 from .pages import AliasRow, ConceptRow, Row, TermRow
 from .tooltips import NO_TOOLTIP
 
-__all__ = ["concept_link", "doc_link", "group_id", "listing", "std_link", "term_list"]
+__all__ = ["PAGE_LINK", "concept_link", "doc_link", "group_id", "listing", "std_link", "term_list"]
 
 _ = get_translation("sphinx_concepts")
 
@@ -56,9 +56,28 @@ def std_link(text: str | None, reftype: str, target: str, docname: str) -> addno
     )
 
 
+#: The concept domain's reftype for links to documents this extension names itself.
+PAGE_LINK = "page"
+
+
 def doc_link(text: str | None, target: str, docname: str) -> addnodes.pending_xref:
-    """A ``:doc:`` link to *target* (an absolute docname), showing *text* or its title."""
-    return std_link(text, "doc", "/" + target, docname)
+    """A link to the document *target* (a docname), showing *text* or its title.
+
+    It reads as a ``:doc:`` link, but the concept domain resolves it: the target is
+    a docname already, so none of the std domain's path joining is needed, and
+    entries and listings hold thousands of these links.
+    """
+    caption = text or target
+    return addnodes.pending_xref(
+        "",
+        nodes.inline(caption, caption, classes=["doc"]),
+        refdomain="concept",
+        reftype=PAGE_LINK,
+        reftarget=target,
+        refexplicit=text is not None,
+        refwarn=True,
+        refdoc=docname,
+    )
 
 
 def group_id(group: str) -> str:
