@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import sys
 from collections.abc import Callable, Iterable, Iterator, Set
 from typing import TYPE_CHECKING, Any
 
@@ -143,6 +144,7 @@ class ConceptDomain(Domain):
 
     _lookup: ConceptLookup | None = None
     _graph: ConceptGraph | None = None
+    _objects: tuple[ConceptLookup, list[tuple[str, str, str, str, str, int]]] | None = None
     #: The documents that have a source file, as found at the start of this build.
     source_docnames: frozenset[str] = frozenset()
     #: What the output folder will hold once this build is written.
@@ -243,6 +245,8 @@ class ConceptDomain(Domain):
             if not target:
                 continue
             if node.get("refdomain") == self.name:
+                if node.get("reftype") == PAGE_LINK:
+                    continue
                 keys.add(target)
                 if not node.get(RELATED_FLAG):
                     mentions.add(target)
@@ -250,12 +254,13 @@ class ConceptDomain(Domain):
                 # Resolved through resolve_any_xref, with its spelling fallback.
                 keys.update((concept_key(target), LOOSE_PREFIX + loose_key(target)))
                 mentions.add(LOOSE_PREFIX + loose_key(target))
+        # Interned: pickled once per environment, each later use is a memo reference.
         if keys:
-            self.data["references"][docname] = sorted(keys)
+            self.data["references"][docname] = sorted(map(sys.intern, keys))
         # Kept only where they differ from the references (rarely: an `any` or
         # MyST link), which halves what the environment stores for them.
         if mentions != keys:
-            self.data["mentions"][docname] = sorted(mentions)
+            self.data["mentions"][docname] = sorted(map(sys.intern, mentions))
         if mentions:
             self._graph = None
 
@@ -269,6 +274,12 @@ class ConceptDomain(Domain):
             for key in self._PER_DOCUMENT:
                 if docname in otherdata[key]:
                     self.data[key][docname] = otherdata[key][docname]
+            # Strings shared with this process's records, as when read here.
+            for concept in self.entries.get(docname, ()):
+                concept.intern_strings()
+            for key in ("references", "mentions"):
+                if docname in self.data[key]:
+                    self.data[key][docname] = list(map(sys.intern, self.data[key][docname]))
         self._invalidate()
 
     def _resolve_recorded(self, key: str, plurals: bool) -> Match | None:
@@ -487,10 +498,17 @@ class ConceptDomain(Domain):
         # Names in objects.inv are keys, so that intersphinx lookups of normalised
         # targets match whatever case the other project writes.
         lookup = self.lookup
-        for concept in lookup.concepts():
-            yield concept.key, concept.name, "concept", concept.docname, concept.anchor, 0
-            for alias in lookup.aliases_of(concept):
-                yield concept_key(alias), alias, "alias", concept.docname, concept.anchor, 1
+        # Asked for on every build, by the search index and by the inventory.
+        if self._objects is None or self._objects[0] is not lookup:
+            rows: list[tuple[str, str, str, str, str, int]] = []
+            for concept in lookup.concepts():
+                rows.append((concept.key, concept.name, "concept", concept.docname, concept.anchor, 0))
+                rows.extend(
+                    (concept_key(alias), alias, "alias", concept.docname, concept.anchor, 1)
+                    for alias in lookup.aliases_of(concept)
+                )
+            self._objects = (lookup, rows)
+        yield from self._objects[1]
 
     def get_full_qualified_name(self, node: Element) -> str | None:
         target = node.get("reftarget")

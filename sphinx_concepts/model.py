@@ -10,6 +10,7 @@ import hashlib
 import io
 import pickle
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass
 from typing import Any
@@ -51,6 +52,27 @@ class Concept:
     tags: tuple[str, ...] = ()
     #: Names of related concepts, as written (resolved after reading).
     related: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        self.intern_strings()
+
+    def intern_strings(self) -> None:
+        """Share one string object per distinct name, key, tag or category.
+
+        The environment pickle then stores each once and refers to it after that
+        (references name keys, related concepts name other entries, tags repeat).
+        Unpickling keeps the sharing; records from parallel readers are interned
+        again when merged.
+        """
+        intern, put = sys.intern, object.__setattr__
+        put(self, "name", intern(self.name))
+        put(self, "key", intern(self.key))
+        put(self, "docname", intern(self.docname))
+        put(self, "aliases", tuple(map(intern, self.aliases)))
+        if self.category is not None:
+            put(self, "category", intern(self.category))
+        put(self, "tags", tuple(map(intern, self.tags)))
+        put(self, "related", tuple(map(intern, self.related)))
 
     @property
     def location(self) -> tuple[str, int | None]:

@@ -101,6 +101,19 @@ def test_single_concept_page_takes_the_name_as_title(built):
     assert text_of(html_of(built, "models").title).startswith("Models")
 
 
+def test_environment_stores_each_name_once(built):
+    """Tags, names and keys are shared strings, so the pickle holds each once."""
+    data = pickle.loads((Path(built.doctreedir) / "environment.pickle").read_bytes()).domaindata["concept"]
+    records = [c for cs in data["entries"].values() for c in cs]
+    strings = [s for c in records for s in (c.name, c.key, *c.tags, *c.related)]
+    strings += [key for keys in data["references"].values() for key in keys]
+    by_value: dict[str, set[int]] = {}
+    for text in strings:
+        by_value.setdefault(text, set()).add(id(text))
+    assert any(strings.count(text) > 1 for text in by_value)  # something to share
+    assert {text: ids for text, ids in by_value.items() if len(ids) > 1} == {}
+
+
 def test_derived_summary_is_the_first_sentence(built):
     env = pickle.loads((Path(built.doctreedir) / "environment.pickle").read_bytes())
     entries = {c.name: c for cs in env.domaindata["concept"]["entries"].values() for c in cs}
