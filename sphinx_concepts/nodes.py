@@ -53,10 +53,11 @@ def visit_skip(translator: nodes.NodeVisitor, node: nodes.Element) -> None:
 
 
 def register(app: Sphinx) -> None:
-    # Placeholders are replaced before writing; should one survive (a builder that
-    # skips post-transforms), writers drop it rather than fail.
+    from .entry_parts import WRITER_FORMATS, visit_part
+
+    # These writers fill placeholders in as they reach them (see entry_parts).
+    app.add_node(concept_part, **dict.fromkeys(WRITER_FORMATS, (visit_part, None)))
     skip = (visit_skip, None)
-    app.add_node(concept_part, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
     from .i18n import concept_messages
 
     # Only for the gettext builder, which extracts its messages; no output shows it.
