@@ -120,3 +120,33 @@ def test_singlehtml_entries_show_their_cross_document_parts(project):
         in html
     )
     assert "Referenced by" in html
+
+
+def test_singlehtml_related_links_point_at_the_entry_on_the_page(project):
+    app = project("entries-rst").build("singlehtml")
+    html = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
+    related = re.findall(r"concept-field-related.*?</dd>", html, flags=re.S)
+    hrefs = re.findall(r'href="([^"]*)"', "".join(related))
+    assert "#concept-Large-Language-Models" in hrefs
+    assert not any(href.count("#") > 1 for href in hrefs)
+
+
+def test_man_pages_keep_the_back_link_a_paragraph_of_its_own(project):
+    # A label that is a document of its own: the man page keeps the link's text.
+    proj = project("entries-rst")
+    proj.edit("index.rst", "Concept entries\n", ".. _all-concepts:\n\nConcept entries\n")
+    app = proj.build("man", confoverrides={"concepts_all_concepts_label": "all-concepts"})
+    page = next(Path(app.outdir).glob("*.1")).read_text(encoding="utf-8")
+    assert "\n.sp\n← Back to all concepts" in page
+    assert "Related concepts" in page
+
+
+@pytest.mark.parametrize("buildername", ["xml", "pseudoxml"])
+def test_other_builders_get_the_parts_with_resolved_links(project, buildername):
+    """Builders without a writer that fills parts in get them from the post-transform."""
+    app = project("entries-rst").build(buildername)
+    assert warnings_of(app) == []
+    written = next(Path(app.outdir).glob("afm.*")).read_text(encoding="utf-8")
+    assert "Also known as" in written and "Related concepts" in written
+    assert "concept_part" not in written and "pending_xref" not in written
+    assert "concept-Large-Language-Models" in written  # a resolved reference
