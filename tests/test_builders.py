@@ -137,7 +137,7 @@ def test_man_pages_keep_the_back_link_a_paragraph_of_its_own(project):
     proj.edit("index.rst", "Concept entries\n", ".. _all-concepts:\n\nConcept entries\n")
     app = proj.build("man", confoverrides={"concepts_all_concepts_label": "all-concepts"})
     page = next(Path(app.outdir).glob("*.1")).read_text(encoding="utf-8")
-    assert "\n.sp\n← Back to all concepts" in page
+    assert "\n.sp\n← " in page and "Back to all concepts" in page  # .sp: a paragraph of its own
     assert "Related concepts" in page
 
 
