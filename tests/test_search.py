@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -36,3 +37,21 @@ def test_a_concept_is_the_first_result(built, tmp_path, query, target):
     hrefs = _results(built, query, tmp_path / "profile")
     assert hrefs, f"no results for {query!r}"
     assert hrefs[0] == target, hrefs
+
+
+def _pages_with(index: dict, prefix: str, field: str) -> set[str]:
+    """Documents whose words (or title words) in the search index start with *prefix*."""
+    found: set[str] = set()
+    for word, places in index[field].items():
+        if word.startswith(prefix):
+            found.update(index["docnames"][i] for i in ([places] if isinstance(places, int) else places))
+    return found
+
+
+def test_an_entrys_tags_are_words_of_the_tag_page_not_of_the_entry(built):
+    text = (Path(built.outdir) / "searchindex.js").read_text(encoding="utf-8")
+    index = json.loads(text[text.index("(") + 1 : text.rindex(")")])
+    words = _pages_with(index, "pastr", "terms")  # "pastry", as stemmed
+    assert "physics" not in words  # its entries are only tagged "pastry"
+    assert "lists" in words  # its text says "Cards of pastry"
+    assert "concepts/tags/pastry" in words | _pages_with(index, "pastr", "titleterms")
