@@ -163,7 +163,7 @@ def _badge_classes(config: Config, form: str) -> list[str]:
     return ["concept-badge"]
 
 
-def _resolve_links(root: nodes.Element, env: BuildEnvironment, builder: Builder, fromdocname: str) -> None:
+def _resolve_links(root: nodes.Node, env: BuildEnvironment, builder: Builder, fromdocname: str) -> None:
     """Resolve the pending links under *root* as Sphinx's ReferencesResolver would.
 
     They are the links parts make: to concepts, to documents, and ``:ref:`` for a
@@ -189,10 +189,12 @@ def _resolved(
     resolved = domain.resolve_xref(env, fromdocname, builder, typ, target, pending, contnode)  # type: ignore[arg-type]
     if resolved is not None or pending.get(RELATED_FLAG):  # an unknown related concept is reported once
         return resolved
-    resolved = env.events.emit_firstresult("missing-reference", env, pending, contnode, allowed_exceptions=(NoUri,))
-    if resolved is None:
+    handled: nodes.Node | None = env.events.emit_firstresult(
+        "missing-reference", env, pending, contnode, allowed_exceptions=(NoUri,)
+    )
+    if handled is None:
         _warn_missing(pending)
-    return resolved
+    return handled
 
 
 def _warn_missing(pending: addnodes.pending_xref) -> None:

@@ -55,8 +55,10 @@ def visit_skip(translator: nodes.NodeVisitor, node: nodes.Element) -> None:
 def register(app: Sphinx) -> None:
     from .entry_parts import WRITER_FORMATS, visit_part
 
-    # These writers fill placeholders in as they reach them (see entry_parts).
-    app.add_node(concept_part, **dict.fromkeys(WRITER_FORMATS, (visit_part, None)))
+    # These writers fill placeholders in as they reach them (mypy reads the keys as
+    # if "override" could be among them).
+    writers = dict.fromkeys(WRITER_FORMATS, (visit_part, None))
+    app.add_node(concept_part, **writers)  # type: ignore[arg-type]
     skip = (visit_skip, None)
     from .i18n import concept_messages
 

@@ -44,16 +44,7 @@ def concept_link(
 
 def std_link(text: str | None, reftype: str, target: str, docname: str) -> addnodes.pending_xref:
     """A ``:doc:`` or ``:ref:`` link, showing *text* (None: the target's title)."""
-    return addnodes.pending_xref(
-        "",
-        nodes.inline(text or target, text or target, classes=["xref", "std", f"std-{reftype}"]),
-        refdomain="std",
-        reftype=reftype,
-        reftarget=target,
-        refexplicit=text is not None,
-        refwarn=True,
-        refdoc=docname,
-    )
+    return _pending_link(text, "std", reftype, target, docname, ["xref", "std", f"std-{reftype}"])
 
 
 #: The concept domain's reftype for links to documents this extension names itself.
@@ -67,12 +58,18 @@ def doc_link(text: str | None, target: str, docname: str) -> addnodes.pending_xr
     a docname already, so none of the std domain's path joining is needed, and
     entries and listings hold thousands of these links.
     """
+    return _pending_link(text, "concept", PAGE_LINK, target, docname, ["doc"])
+
+
+def _pending_link(
+    text: str | None, domain: str, reftype: str, target: str, docname: str, classes: list[str]
+) -> addnodes.pending_xref:
     caption = text or target
     return addnodes.pending_xref(
         "",
-        nodes.inline(caption, caption, classes=["doc"]),
-        refdomain="concept",
-        reftype=PAGE_LINK,
+        nodes.inline(caption, caption, classes=classes),
+        refdomain=domain,
+        reftype=reftype,
         reftarget=target,
         refexplicit=text is not None,
         refwarn=True,
