@@ -171,8 +171,13 @@ class ConceptDomain(Domain):
         """Relations, back-links, tags and categories, derived from all records."""
         if self._graph is None:
             plurals = self.env.config.concepts_match_plurals
+            exact = self.lookup.exact
 
             def resolve(key: str) -> Concept | None:
+                # Nearly every recorded key names a concept exactly: no Match made.
+                concept = exact(key)
+                if concept is not None:
+                    return concept
                 match = self._resolve_recorded(key, plurals)
                 return match.concept if match is not None else None
 

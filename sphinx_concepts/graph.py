@@ -98,6 +98,8 @@ class ConceptGraph:
         graph = cls(lookup)
         concepts = lookup.concepts()
         inverse: dict[str, list[Concept]] = {}
+        # Records are compared by identity: one record per entry, and a dataclass's
+        # field-by-field equality would cost more than the rest of the pass.
         for concept in concepts:
             declared: list[Concept] = []
             for name in concept.related:
@@ -106,20 +108,20 @@ class ConceptGraph:
                     graph.unknown_related.setdefault(concept.key, []).append(name)
                     continue
                 if target is concept:
-                    if concept not in graph.self_related:
+                    if not any(c is concept for c in graph.self_related):
                         graph.self_related.append(concept)
                     continue
-                if target in declared:
+                if any(c is target for c in declared):
                     continue
                 declared.append(target)
                 if both_ways:
                     inverse.setdefault(target.key, []).append(concept)
             graph.related[concept.key] = declared
         for key, sources in inverse.items():
-            shown = graph.related[key]
-            extra = [c for c in sources if c not in shown and c.key != key]
+            shown = {id(c) for c in graph.related[key]}
+            extra = [c for c in sources if id(c) not in shown and c.key != key]
             extra.sort(key=lambda c: sort_key(c.name))
-            shown.extend(extra)
+            graph.related[key].extend(extra)
 
         referrers: dict[str, set[str]] = {}
         for docname, keys in mentions.items():

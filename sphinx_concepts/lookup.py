@@ -101,7 +101,8 @@ class ConceptLookup:
             cached = self._aliases[id(concept)] = (concept, kept)
         return list(cached[1])
 
-    def _exact(self, key: str) -> Concept | None:
+    def exact(self, key: str) -> Concept | None:
+        """The concept a key names exactly, by name or by alias (no plural forms)."""
         concept = self.concepts_by_key.get(key)
         if concept is not None:
             return concept
@@ -115,14 +116,14 @@ class ConceptLookup:
         number forms; when those name several concepts, the first in source order
         is chosen and the others are returned for an ambiguity warning.
         """
-        concept = self._exact(key)
+        concept = self.exact(key)
         if concept is not None:
             return Match(concept)
         if not plurals:
             return None
         found: list[Concept] = []
         for variant in plural_variants(key):
-            candidate = self._exact(variant)
+            candidate = self.exact(variant)
             if candidate is not None and candidate not in found:
                 found.append(candidate)
         if not found:
