@@ -76,7 +76,10 @@ def store_document(app: Sphinx, env: BuildEnvironment, docname: str, document: n
     env.temp_data.clear()
     env.ref_context.clear()
     env.all_docs[docname] = time.time_ns() // 1_000
-    app.builder.write_doctree(docname, document)
+    # Sphinx keeps the doctrees it read in memory for the writers only when it
+    # reads in one process; so do generated pages. With -j, the writers are forked
+    # from the main process: held there, these doctrees made every writer larger.
+    app.builder.write_doctree(docname, document, _cache=app.parallel <= 1)
 
 
 def forget_document(app: Sphinx, env: BuildEnvironment, docname: str, *, vanished: bool) -> None:
