@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import assets, config, nodes, virtual
+from . import assets, config, eventlog, nodes, virtual
 from .build import after_reading, record_output
 from .directives import ConceptDirective
 from .domain import ConceptDomain, remove_unwritten_index, report_missing
@@ -59,6 +59,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("build-finished", remove_unwritten_index)
     app.connect("build-finished", write_export)
     app.connect("builder-inited", assets.add_static_files)
+    app.connect("builder-inited", eventlog.install)
+    app.connect("build-finished", eventlog.uninstall)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,
