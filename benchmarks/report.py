@@ -131,9 +131,13 @@ def format_markdown(results: dict[str, Any]) -> str:
                     ),
                 ]
             )
-        rss = {e: median["full_j1"][e]["maxrss_mib"] for e in encodings}
-        floor_rss = rss.get("plain")
-        rows.append(["peak memory, full -j1", *(f"{rss[e]:.0f} MiB{_ratio(rss[e], floor_rss)}" for e in encodings)])
+        for measure, title in (("full_j1", "peak memory, full -j1"), ("full_j2", "peak memory, full -j2")):
+            if measure not in median:
+                continue
+            # -j2: the largest process, the main one or a worker.
+            rss = {e: median[measure][e]["maxrss_mib"] for e in encodings}
+            floor_rss = rss.get("plain")
+            rows.append([title, *(f"{rss[e]:.0f} MiB{_ratio(rss[e], floor_rss)}" for e in encodings)])
         for key in ("env_pickle_bytes", "html_bytes"):
             floor_size = run["sizes"].get("plain", {}).get(key)
             rows.append(
