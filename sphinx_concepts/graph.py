@@ -97,6 +97,10 @@ class ConceptGraph:
         """Derive the graph; *resolve* maps a recorded reference key to its concept."""
         graph = cls(lookup)
         concepts = lookup.concepts()
+        # Every name is sorted once; lists of concepts are then made in this order
+        # (equal names keep source order, as a stable sort of each list would).
+        ranked = sorted(concepts, key=lambda c: sort_key(c.name))
+        rank = {id(c): position for position, c in enumerate(ranked)}
         inverse: dict[str, list[Concept]] = {}
         # Records are compared by identity: one record per entry, and a dataclass's
         # field-by-field equality would cost more than the rest of the pass.
@@ -120,7 +124,7 @@ class ConceptGraph:
         for key, sources in inverse.items():
             shown = {id(c) for c in graph.related[key]}
             extra = [c for c in sources if id(c) not in shown and c.key != key]
-            extra.sort(key=lambda c: sort_key(c.name))
+            extra.sort(key=lambda c: rank[id(c)])
             graph.related[key].extend(extra)
 
         referrers: dict[str, set[str]] = {}
@@ -130,8 +134,8 @@ class ConceptGraph:
                 if target is not None and target.docname != docname:
                     referrers.setdefault(target.key, set()).add(docname)
         graph.referrers = {key: sorted(docs) for key, docs in referrers.items()}
-        graph.tags = _terms(concepts, lambda c: c.tags, sort_key)
-        graph.categories = _terms(concepts, lambda c: (c.category,) if c.category else (), sort_key)
+        graph.tags = _terms(concepts, ranked, lambda c: c.tags, sort_key)
+        graph.categories = _terms(concepts, ranked, lambda c: (c.category,) if c.category else (), sort_key)
         return graph
 
     def is_referenced(self, concept: Concept) -> bool:
@@ -145,17 +149,20 @@ class ConceptGraph:
 
 
 def _terms(
-    concepts: list[Concept], names_of: Callable[[Concept], Iterable[str]], sort_key: Callable[[str], Any]
+    concepts: list[Concept],
+    ranked: list[Concept],
+    names_of: Callable[[Concept], Iterable[str]],
+    sort_key: Callable[[str], Any],
 ) -> dict[str, Term]:
     spelled: dict[str, str] = {}
-    members: dict[str, list[Concept]] = {}
     for concept in concepts:  # source order: the first spelling is shown
         for name in names_of(concept):
-            key = term_key(name)
-            spelled.setdefault(key, name)
-            members.setdefault(key, []).append(concept)
+            spelled.setdefault(term_key(name), name)
+    members: dict[str, list[Concept]] = {}
+    for concept in ranked:  # so each term's concepts come out sorted
+        for name in names_of(concept):
+            members.setdefault(term_key(name), []).append(concept)
     terms = {}
     for key in sorted(spelled, key=lambda k: sort_key(spelled[k])):
-        listed = sorted(members[key], key=lambda c: sort_key(c.name))
-        terms[key] = Term(key, spelled[key], term_slug(key), tuple(listed))
+        terms[key] = Term(key, spelled[key], term_slug(key), tuple(members[key]))
     return terms
