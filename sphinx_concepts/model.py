@@ -77,21 +77,7 @@ class Concept:
     def __reduce__(self) -> tuple[Any, ...]:
         # The fields as a tuple: in the environment pickle a fifth smaller than the
         # attribute dict a dataclass is pickled as by default.
-        return (
-            _unpickle_concept,
-            (
-                self.name,
-                self.key,
-                self.docname,
-                self.anchor,
-                self.lineno,
-                self.summary,
-                self.aliases,
-                self.category,
-                self.tags,
-                self.related,
-            ),
-        )
+        return (_unpickle_concept, tuple(getattr(self, name) for name in _FIELD_NAMES))
 
     @property
     def location(self) -> tuple[str, int | None]:
@@ -103,8 +89,8 @@ def _unpickle_concept(*values: Any) -> Concept:
     # Not through __init__: interning again could replace a string that the
     # pickle shares with the domain's reference keys by an equal, separate one.
     concept = object.__new__(Concept)
-    for field, value in zip(_FIELD_NAMES, values, strict=True):
-        object.__setattr__(concept, field, value)
+    for name, value in zip(_FIELD_NAMES, values, strict=True):
+        object.__setattr__(concept, name, value)
     return concept
 
 
