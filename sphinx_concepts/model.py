@@ -12,7 +12,7 @@ import pickle
 import re
 import sys
 import unicodedata
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from typing import Any
 
 __all__ = [
@@ -74,27 +74,12 @@ class Concept:
         put(self, "tags", tuple(map(intern, self.tags)))
         put(self, "related", tuple(map(intern, self.related)))
 
-    def __reduce__(self) -> tuple[Any, ...]:
-        # The fields as a tuple: in the environment pickle a fifth smaller than the
-        # attribute dict a dataclass is pickled as by default.
-        return (_unpickle_concept, tuple(getattr(self, name) for name in _FIELD_NAMES))
-
     @property
     def location(self) -> tuple[str, int | None]:
         """The ``location`` that Sphinx's logger turns into ``file:line``."""
         return (self.docname, self.lineno)
 
 
-def _unpickle_concept(*values: Any) -> Concept:
-    # Not through __init__: interning again could replace a string that the
-    # pickle shares with the domain's reference keys by an equal, separate one.
-    concept = object.__new__(Concept)
-    for name, value in zip(_FIELD_NAMES, values, strict=True):
-        object.__setattr__(concept, name, value)
-    return concept
-
-
-_FIELD_NAMES = tuple(field.name for field in fields(Concept))
 _WHITESPACE = re.compile(r"\s+")
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pickle
-
 import pytest
 
 from sphinx_concepts.lookup import ConceptLookup, ConflictKind
@@ -143,24 +141,3 @@ def test_loose_lookup_reads_hyphens_as_spaces():
     assert lookup.find_loose(loose_key("retrieval-augmented-generation")).name == "Retrieval-Augmented Generation"
     assert lookup.find_loose(loose_key("rag_pipeline")).name == "Retrieval-Augmented Generation"
     assert lookup.find_loose(loose_key("fine-tuning")).name == "Fine Tuning"
-
-
-def test_a_record_pickles_as_its_values_and_comes_back_equal():
-    record = Concept(
-        "Large Language Model",
-        "large language model",
-        "models",
-        "concept-LLM",
-        4,
-        "A model.",
-        ("LLM",),
-        "Models",
-        ("nlp", "text"),
-        ("Transformer",),
-    )
-    data = pickle.dumps([record, record], protocol=pickle.HIGHEST_PROTOCOL)
-    # No field names per record: what the environment holds thousands of.
-    assert b"summary" not in data and b"aliases" not in data
-    first, second = pickle.loads(data)
-    assert first == record and first is second
-    assert first.location == ("models", 4)
