@@ -41,6 +41,10 @@ def _icu_collator(locale: str) -> Any:
         import icu  # type: ignore[import-not-found,import-untyped,unused-ignore]
     except ImportError:
         return None
+    if not hasattr(icu, "Collator"):
+        # Not PyICU: a folder named "icu" where Python looks first (the current
+        # folder, with `python -m sphinx`) imports as an empty namespace package.
+        return None
     try:
         return icu.Collator.createInstance(icu.Locale(locale or "root"))
     except Exception:  # an unknown locale: ICU falls back itself, but be safe

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import sys
+import types
+
 import pytest
 
+from sphinx_concepts import collation
 from sphinx_concepts.collation import icu_available, letter_group, sort_key
 
 NAMES = ["Zebra", "Ångström", "apple", "Öl", "Orange", "éclair", "Eagle", "42 things", "Äpfel"]
@@ -32,3 +36,17 @@ def test_icu_follows_the_locale():
 def test_unknown_locale_does_not_fail():
     key = sort_key("xx-nonsense")
     assert sorted(["b", "a"], key=key) == ["a", "b"]
+
+
+def test_a_module_named_icu_that_is_not_pyicu_means_no_icu(monkeypatch):
+    # What `import icu` gives when a folder named "icu" is in the current folder.
+    monkeypatch.setitem(sys.modules, "icu", types.ModuleType("icu"))
+    for cached in (collation._icu_collator, collation.sort_key, collation.letter_group):
+        cached.cache_clear()
+    try:
+        assert not icu_available()
+        assert sorted(NAMES, key=sort_key("sv")) == BASE_ORDER
+        assert letter_group("sv")("Ångström") == "A"
+    finally:
+        for cached in (collation._icu_collator, collation.sort_key, collation.letter_group):
+            cached.cache_clear()
